@@ -1,0 +1,5 @@
+package org.civicsla.core.check;
+
+public enum Severity {
+    INFO, LOW, MEDIUM, HIGH, CRITICAL
+}

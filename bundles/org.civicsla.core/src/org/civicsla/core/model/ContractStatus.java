@@ -1,0 +1,5 @@
+package org.civicsla.core.model;
+
+public enum ContractStatus {
+    DRAFT, ACTIVE, EXPIRED, TERMINATED
+}
