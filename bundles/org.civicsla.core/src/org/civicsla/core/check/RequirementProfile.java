@@ -3,17 +3,14 @@ package org.civicsla.core.check;
 import java.util.List;
 import java.util.Objects;
 
+import org.civicsla.core.model.Milestone;
+
 /**
  * What the city requires of its contracts (step 2) and how it plans life cycles (step 5).
  * Users edit it; each check run is saved with the profile it used.
  */
 public record RequirementProfile(String name, List<Requirement> requirements, int planningHorizonMonths,
         Milestone milestone) {
-
-    /** Which life-cycle date counts as "unsupported". */
-    public enum Milestone {
-        END_OF_SUPPORT, END_OF_SECURITY_UPDATES
-    }
 
     public RequirementProfile {
         Objects.requireNonNull(name, "name");
