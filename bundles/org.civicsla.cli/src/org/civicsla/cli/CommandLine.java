@@ -1,0 +1,80 @@
+package org.civicsla.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dispatches {@code civicsla <command> [options]} to a {@link Command} and turns failures into
+ * messages on stderr and exit codes: 0 fine, 1 findings, 2 usage or input error.
+ */
+final class CommandLine {
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    CommandLine(List<Command> commands) {
+        for (Command command : commands) {
+            this.commands.put(command.name(), command);
+        }
+    }
+
+    int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            if (args.length == 0 || isHelp(args[0]) || args[0].equals("help") && args.length == 1) {
+                out.print(overview());
+                return ExitCode.OK;
+            }
+            String name = args[0].equals("help") ? args[1] : args[0];
+            Command command = commands.get(name);
+            if (command == null) {
+                throw new UsageException("unknown command '" + name + "'");
+            }
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            if (args[0].equals("help") || rest.stream().anyMatch(CommandLine::isHelp)) {
+                out.print(command.help());
+                return ExitCode.OK;
+            }
+            return command.run(rest, out, err);
+        } catch (UsageException e) {
+            err.println("civicsla: " + e.getMessage());
+            err.println("Run 'civicsla --help' for the commands, 'civicsla <command> --help' for one.");
+            return ExitCode.ERROR;
+        } catch (InputException e) {
+            err.println("civicsla: " + e.getMessage());
+            return ExitCode.ERROR;
+        } catch (RuntimeException e) {
+            // An unexpected failure still names what the user asked for; the stack trace goes to the log.
+            err.println("civicsla: " + String.join(" ", args) + ": " + describe(e));
+            System.getLogger(CommandLine.class.getName()).log(System.Logger.Level.ERROR, "command failed", e);
+            return ExitCode.ERROR;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("-?");
+    }
+
+    String overview() {
+        StringBuilder text = new StringBuilder();
+        text.append("Usage: civicsla [<command> [options]]\n\n");
+        text.append("Without a command, civicsla opens the desktop workbench.\n\nCommands:\n");
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8);
+        for (Command command : commands.values()) {
+            text.append("  ").append(command.name()).append(" ".repeat(width - command.name().length() + 2))
+                    .append(command.summary()).append('\n');
+        }
+        text.append("\nExit codes: 0 fine, 1 findings (e.g. a vendor fails a step), 2 usage or input error.\n");
+        text.append("Run 'civicsla <command> --help' for a command's options.\n");
+        return text.toString();
+    }
+}

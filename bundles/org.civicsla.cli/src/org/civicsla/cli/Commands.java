@@ -1,0 +1,14 @@
+package org.civicsla.cli;
+
+import java.util.List;
+
+/** The commands of {@code civicsla}, in the order the overview lists them. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static List<Command> all() {
+        return List.of(new VersionCommand());
+    }
+}

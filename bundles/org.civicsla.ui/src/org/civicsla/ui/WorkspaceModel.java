@@ -1,0 +1,129 @@
+package org.civicsla.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.core.store.WorkspaceStore;
+import org.civicsla.core.store.WorkspaceStoreFactory;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.e4.core.di.annotations.Creatable;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.osgi.service.prefs.BackingStoreException;
+import org.osgi.service.prefs.Preferences;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * The workspace the workbench shows. Opening reads the store in a background Job; parts learn of
+ * the new content from the {@link #TOPIC_CHANGED} event and read {@link #current()} on the UI thread.
+ */
+@Creatable
+@Singleton
+public final class WorkspaceModel {
+
+    /** Posted (with the workspace folder as data) whenever another workspace or new content is shown. */
+    public static final String TOPIC_CHANGED = "org/civicsla/workspace/changed";
+    /** Posted (with a message string) when a workspace could not be opened. */
+    public static final String TOPIC_FAILED = "org/civicsla/workspace/failed";
+
+    static final String PREFERENCE_NODE = "org.civicsla.ui";
+    static final String LAST_WORKSPACE = "lastWorkspace";
+
+    /** What is open: the folder, its store and the snapshot the parts show. */
+    public record Opened(Path folder, WorkspaceStore store, WorkspaceData data) {
+    }
+
+    private final AtomicReference<Opened> current = new AtomicReference<>();
+
+    @Inject
+    private IEventBroker events;
+
+    /** Optional so that a runtime without a store bundle still starts and says what is missing. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private WorkspaceStoreFactory stores;
+
+    public Optional<Opened> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** The workspace last opened, remembered across runs. */
+    public Optional<Path> lastWorkspace() {
+        String last = preferences().get(LAST_WORKSPACE, "");
+        return last.isEmpty() ? Optional.empty() : Optional.of(Path.of(last)).filter(Files::isDirectory);
+    }
+
+    /** Opens {@code folder} in the background and makes it the workbench's workspace. */
+    public Job open(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        Job job = Job.create("Opening workspace " + folder, (IProgressMonitor monitor) -> {
+            monitor.beginTask("Opening " + folder.getFileName(), IProgressMonitor.UNKNOWN);
+            try {
+                if (stores == null) {
+                    throw new IllegalStateException("no workspace store is installed (bundle org.civicsla.store)");
+                }
+                WorkspaceStore store = stores.open(folder);
+                Opened opened = new Opened(folder, store, store.snapshot());
+                Opened previous = current.getAndSet(opened);
+                if (previous != null && previous.store() != store) {
+                    previous.store().close();
+                }
+                remember(folder);
+                events.post(TOPIC_CHANGED, folder.toString());
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                events.post(TOPIC_FAILED, "Cannot open workspace " + folder + ": " + e.getMessage());
+                return Status.error("Cannot open workspace " + folder, e);
+            } finally {
+                monitor.done();
+            }
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
+    }
+
+    /** Re-reads the open workspace after a change (an import, an edit) and tells the parts. */
+    public void reload() {
+        Opened opened = current.get();
+        if (opened == null) {
+            return;
+        }
+        Opened fresh = new Opened(opened.folder(), opened.store(), opened.store().snapshot());
+        current.compareAndSet(opened, fresh);
+        events.post(TOPIC_CHANGED, opened.folder().toString());
+    }
+
+    /** Closes the store when the workbench shuts down, so the database is left clean. */
+    public void close() {
+        Opened opened = current.getAndSet(null);
+        if (opened != null) {
+            opened.store().close();
+        }
+    }
+
+    private static void remember(Path folder) {
+        Preferences node = preferences();
+        node.put(LAST_WORKSPACE, folder.toAbsolutePath().toString());
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // Not remembering the workspace is an inconvenience, not a failure of the open.
+            System.getLogger(WorkspaceModel.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot remember the last workspace", e);
+        }
+    }
+
+    private static Preferences preferences() {
+        return InstanceScope.INSTANCE.getNode(PREFERENCE_NODE);
+    }
+
+}

@@ -1,0 +1,171 @@
+package org.civicsla.ui.parts;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.ui.WorkspaceModel;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
+import org.eclipse.jface.viewers.ViewerFilter;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/** The vendors of the open workspace: a filterable, sortable table. */
+public final class VendorsPart {
+
+    /** Widget data key under which UI tests find the widgets a person would use. */
+    public static final String TEST_ID = "org.civicsla.test.id";
+
+    @Inject
+    private WorkspaceModel model;
+
+    private TableViewer viewer;
+    private Text filter;
+    private Label status;
+    private Map<String, Long> activeContracts = Map.of();
+    private Map<String, Long> deviceCounts = Map.of();
+
+    @PostConstruct
+    void create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter vendors by name, id or category");
+        filter.setData(TEST_ID, "vendors.filter");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
+
+        Composite tableArea = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tableArea);
+        TableColumnLayout layout = new TableColumnLayout();
+        tableArea.setLayout(layout);
+        viewer = new TableViewer(tableArea, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.getTable().setData(TEST_ID, "vendors.table");
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+
+        VendorSorter sorter = new VendorSorter();
+        column(layout, sorter, "ID", 12, Vendor::id);
+        column(layout, sorter, "Name", 40, Vendor::name);
+        column(layout, sorter, "Category", 22, Vendor::category);
+        column(layout, sorter, "Criticality", 14, v -> v.criticality().name().toLowerCase(Locale.ROOT));
+        column(layout, sorter, "Active contracts", 12, v -> Long.toString(activeContracts.getOrDefault(v.id(), 0L)));
+        column(layout, sorter, "Devices", 10, v -> Long.toString(deviceCounts.getOrDefault(v.id(), 0L)));
+        viewer.setComparator(sorter);
+        viewer.addFilter(new ViewerFilter() {
+            @Override
+            public boolean select(Viewer v, Object parentElement, Object element) {
+                String needle = filter.getText().trim().toLowerCase(Locale.ROOT);
+                Vendor vendor = (Vendor) element;
+                return needle.isEmpty() || (vendor.id() + " " + vendor.name() + " " + vendor.category())
+                        .toLowerCase(Locale.ROOT).contains(needle);
+            }
+        });
+        filter.addModifyListener(e -> {
+            viewer.refresh();
+            updateStatus();
+        });
+
+        status = new Label(parent, SWT.NONE);
+        status.setData(TEST_ID, "vendors.status");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        show();
+    }
+
+    private void column(TableColumnLayout layout, VendorSorter sorter, String title, int weight,
+            Function<Vendor, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setMoveable(true);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Vendor) element);
+            }
+        });
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40, true));
+        column.getColumn().addListener(SWT.Selection, e -> {
+            sorter.sortBy(text);
+            viewer.getTable().setSortColumn(column.getColumn());
+            viewer.getTable().setSortDirection(sorter.ascending() ? SWT.UP : SWT.DOWN);
+            viewer.refresh();
+        });
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void workspaceChanged(@UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
+        if (viewer != null && !viewer.getTable().isDisposed()) {
+            show();
+        }
+    }
+
+    private void show() {
+        WorkspaceData data = model.current().map(WorkspaceModel.Opened::data).orElse(WorkspaceData.EMPTY);
+        activeContracts = data.contracts().stream().filter(c -> c.status() == ContractStatus.ACTIVE)
+                .collect(Collectors.groupingBy(Contract::vendorId, Collectors.counting()));
+        Map<String, String> modelVendor = data.deviceModels().stream()
+                .collect(Collectors.toMap(m -> m.id(), m -> m.vendorId(), (a, b) -> a));
+        deviceCounts = data.devices().stream()
+                .collect(Collectors.groupingBy(d -> modelVendor.getOrDefault(d.modelId(), ""), Collectors.counting()));
+        List<Vendor> vendors = data.vendors();
+        viewer.setInput(vendors);
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        int all = ((List<?>) viewer.getInput()).size();
+        int shown = viewer.getTable().getItemCount();
+        status.setText(shown == all ? all + " vendors" : shown + " of " + all + " vendors");
+        status.getParent().layout(new org.eclipse.swt.widgets.Control[] { status });
+    }
+
+    @Focus
+    void focus() {
+        filter.setFocus();
+    }
+
+    /** Sorts by the column last clicked; a second click reverses it. */
+    private static final class VendorSorter extends ViewerComparator {
+        private Function<Vendor, String> key = Vendor::name;
+        private boolean ascending = true;
+
+        void sortBy(Function<Vendor, String> newKey) {
+            ascending = newKey != key || !ascending;
+            key = newKey;
+        }
+
+        boolean ascending() {
+            return ascending;
+        }
+
+        @Override
+        public int compare(Viewer v, Object a, Object b) {
+            Comparator<String> order = Comparator.comparing(s -> s, String.CASE_INSENSITIVE_ORDER);
+            int result = order.compare(key.apply((Vendor) a), key.apply((Vendor) b));
+            return ascending ? result : -result;
+        }
+    }
+}
