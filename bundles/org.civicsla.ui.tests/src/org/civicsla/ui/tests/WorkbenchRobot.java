@@ -1,0 +1,255 @@
+package org.civicsla.ui.tests;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.civicsla.ui.parts.VendorsPart;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.swt.AbstractPartRenderer;
+import org.osgi.framework.Bundle;
+
+/**
+ * Runs the real CivicSLA workbench (Application.e4xmi through E4Application) on a thread of its own
+ * and drives it as a person would: real mouse and key events posted to the display, assertions on
+ * what the widgets show. SWTBot is not available on Maven Central; this is the small part of it we need.
+ */
+final class WorkbenchRobot implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final Thread uiThread;
+    private final CompletableFuture<Object> exit = new CompletableFuture<>();
+    private final AtomicReference<Display> display = new AtomicReference<>();
+
+    private WorkbenchRobot(String[] args) throws InterruptedException {
+        CountDownLatch displayReady = new CountDownLatch(1);
+        uiThread = new Thread(() -> {
+            try {
+                // E4Application creates the display on the calling thread: this one becomes the UI thread.
+                E4Application application = new E4Application();
+                display.set(application.getApplicationDisplay());
+                displayReady.countDown();
+                exit.complete(application.start(new TestApplicationContext(args)));
+            } catch (Throwable e) {
+                exit.completeExceptionally(e);
+            } finally {
+                displayReady.countDown();
+            }
+        }, "civicsla-workbench-ui");
+        uiThread.setDaemon(true);
+        uiThread.start();
+        if (!displayReady.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || display.get() == null) {
+            throw new IllegalStateException("the workbench did not create a display", exit.isCompletedExceptionally()
+                    ? exit.handle((v, e) -> e).getNow(null) : null);
+        }
+    }
+
+    /** Starts the workbench with a clean model (no layout remembered from an earlier run). */
+    static WorkbenchRobot start() throws InterruptedException {
+        System.setProperty("applicationXMI", "org.civicsla.ui/Application.e4xmi");
+        return new WorkbenchRobot(new String[] { "-clearPersistedState" });
+    }
+
+    Display display() {
+        return display.get();
+    }
+
+    /** Runs {@code query} on the UI thread and returns its result. */
+    <T> T ui(Supplier<T> query) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        display().syncExec(() -> {
+            try {
+                result.set(query.get());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
+    }
+
+    /** Waits until {@code condition}, evaluated on the UI thread, holds; fails with {@code what} otherwise. */
+    void waitUntil(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            failIfExited();
+            if (Boolean.TRUE.equals(ui(condition))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting until " + what);
+    }
+
+    /** The widget a part tagged with {@link VendorsPart#TEST_ID}, once it is shown. */
+    <W extends Widget> W widget(String testId, Class<W> type) throws InterruptedException {
+        AtomicReference<W> found = new AtomicReference<>();
+        waitUntil("widget '" + testId + "' is shown", () -> {
+            for (Shell shell : display().getShells()) {
+                find(shell, w -> testId.equals(w.getData(VendorsPart.TEST_ID)) && type.isInstance(w))
+                        .ifPresent(w -> found.set(type.cast(w)));
+            }
+            return found.get() != null && (!(found.get() instanceof Control c) || c.isVisible());
+        });
+        return found.get();
+    }
+
+    private static Optional<Widget> find(Control control, Predicate<Widget> test) {
+        if (test.test(control)) {
+            return Optional.of(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Optional<Widget> hit = find(child, test);
+                if (hit.isPresent()) {
+                    return hit;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Moves the mouse to the centre of {@code control} and clicks the left button. */
+    void click(Control control) throws InterruptedException {
+        Point centre = ui(() -> {
+            control.getShell().forceActive();
+            Point size = control.getSize();
+            return control.toDisplay(size.x / 2, size.y / 2);
+        });
+        post(mouse(SWT.MouseMove, centre, 0));
+        post(mouse(SWT.MouseDown, centre, 1));
+        post(mouse(SWT.MouseUp, centre, 1));
+        waitUntil("the click reached " + control, () -> control.isFocusControl() || !control.getEnabled()
+                || !(control instanceof org.eclipse.swt.widgets.Text));
+    }
+
+    /** Types {@code text} key by key (lower-case letters, digits, space and punctuation without shift). */
+    void type(String text) throws InterruptedException {
+        for (char c : text.toCharArray()) {
+            Event down = new Event();
+            down.type = SWT.KeyDown;
+            down.character = c;
+            down.keyCode = c;
+            post(down);
+            Event up = new Event();
+            up.type = SWT.KeyUp;
+            up.character = c;
+            up.keyCode = c;
+            post(up);
+        }
+        // Let the display dispatch the events before the caller looks at the result.
+        ui(() -> {
+            while (display().readAndDispatch()) {
+                // drain
+            }
+            return null;
+        });
+    }
+
+    private static Event mouse(int type, Point where, int button) {
+        Event event = new Event();
+        event.type = type;
+        event.x = where.x;
+        event.y = where.y;
+        event.button = button;
+        return event;
+    }
+
+    private void post(Event event) throws InterruptedException {
+        boolean posted = ui(() -> display().post(event));
+        if (!posted) {
+            throw new AssertionError("the display refused the input event " + event);
+        }
+        Thread.sleep(15);
+    }
+
+    private void failIfExited() {
+        if (exit.isDone()) {
+            Object result = exit.handle((value, error) -> error != null ? error : value).join();
+            throw new AssertionError("the workbench exited: " + result);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!exit.isDone() && !display().isDisposed()) {
+            display().asyncExec(() -> {
+                // Close through the workbench, as File > Quit does, so the model is saved like in a real run.
+                for (Shell shell : display().getShells()) {
+                    if (shell.getData(AbstractPartRenderer.OWNING_ME) instanceof MWindow window) {
+                        window.getContext().get(IWorkbench.class).close();
+                        return;
+                    }
+                }
+            });
+        }
+        exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The application context E4Application reads its arguments and branding from. */
+    private record TestApplicationContext(String[] args) implements IApplicationContext {
+        @Override
+        public Map<String, Object> getArguments() {
+            return Map.of(IApplicationContext.APPLICATION_ARGS, args);
+        }
+
+        @Override
+        public void applicationRunning() {
+        }
+
+        @Override
+        public String getBrandingApplication() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingName() {
+            return "CivicSLA";
+        }
+
+        @Override
+        public String getBrandingDescription() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingId() {
+            return null;
+        }
+
+        @Override
+        public String getBrandingProperty(String key) {
+            return null;
+        }
+
+        @Override
+        public Bundle getBrandingBundle() {
+            return null;
+        }
+
+        @Override
+        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
+        }
+    }
+}
