@@ -1,0 +1,152 @@
+package org.civicsla.io;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One data row of an import sheet with typed accessors. A bad cell does not throw: it adds a
+ * problem naming file, sheet, row and column and returns a neutral value, so one pass over a file
+ * reports every problem in it.
+ */
+final class Row {
+
+    private final String file;
+    private final String sheet;
+    private final long number;
+    private final Map<String, String> cells;
+    private final List<ImportProblem> problems;
+
+    Row(String file, String sheet, long number, Map<String, String> cells, List<ImportProblem> problems) {
+        this.file = file;
+        this.sheet = sheet;
+        this.number = number;
+        this.cells = cells;
+        this.problems = problems;
+    }
+
+    long number() {
+        return number;
+    }
+
+    void problem(String column, String reason) {
+        problems.add(at(column, reason));
+    }
+
+    /** A problem located at this row's {@code column}. */
+    ImportProblem at(String column, String reason) {
+        return new ImportProblem(file, sheet, number, column, reason);
+    }
+
+    /** Where this row is, for problems found after the file was read (e.g. dangling references). */
+    Where where() {
+        return new Where(file, sheet, number);
+    }
+
+    /** A row's location without its cells, cheap enough to keep for every row of a large import. */
+    record Where(String file, String sheet, long row) {
+        ImportProblem problem(String column, String reason) {
+            return new ImportProblem(file, sheet, row, column, reason);
+        }
+    }
+
+    boolean isBlank() {
+        return cells.values().stream().allMatch(String::isBlank);
+    }
+
+    /** The trimmed text of {@code column}, "" when absent. */
+    String text(String column) {
+        String value = cells.get(column);
+        return value == null ? "" : value.strip();
+    }
+
+    String required(String column) {
+        String value = text(column);
+        if (value.isEmpty()) {
+            problem(column, "is empty; it is required");
+        }
+        return value;
+    }
+
+    Optional<LocalDate> date(String column) {
+        String value = text(column);
+        if (value.isEmpty() || value.equalsIgnoreCase("unknown")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            problem(column, "'" + value + "' is not a date; write dates as YYYY-MM-DD");
+            return Optional.empty();
+        }
+    }
+
+    int integer(String column, int ifEmpty) {
+        String value = text(column);
+        if (value.isEmpty()) {
+            return ifEmpty;
+        }
+        try {
+            // Spreadsheets store whole numbers as 36.0; accept that, refuse 36.5.
+            BigDecimal number = new BigDecimal(value);
+            int result = number.intValueExact();
+            if (result < 0) {
+                problem(column, "'" + value + "' is negative");
+                return ifEmpty;
+            }
+            return result;
+        } catch (NumberFormatException | ArithmeticException e) {
+            problem(column, "'" + value + "' is not a whole number");
+            return ifEmpty;
+        }
+    }
+
+    Optional<BigDecimal> decimal(String column) {
+        String value = text(column).replace(",", "");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            // Amounts are stored with two decimals; scaling here keeps "480" and "480.00" the same record.
+            return Optional.of(new BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP));
+        } catch (NumberFormatException e) {
+            problem(column, "'" + text(column) + "' is not a number");
+            return Optional.empty();
+        }
+    }
+
+    <E extends Enum<E>> E choice(String column, Class<E> type, E ifEmpty) {
+        String value = text(column);
+        if (value.isEmpty()) {
+            return ifEmpty;
+        }
+        String key = value.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        if (type.getSimpleName().equals("RenewalKind") && key.equals("TACIT")) {
+            key = "AUTOMATIC";
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(key)) {
+                return constant;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+        }
+        problem(column, "'" + value + "' is not one of " + allowed);
+        return ifEmpty;
+    }
+
+    /** A list cell: values separated by semicolons. */
+    List<String> list(String column) {
+        String value = text(column);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

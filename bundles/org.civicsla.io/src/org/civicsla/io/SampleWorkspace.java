@@ -1,0 +1,56 @@
+package org.civicsla.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.civicsla.core.store.WorkspaceStore;
+
+/**
+ * A workspace shipped as source files: {@code import/} holds the import templates (CSV or XLSX),
+ * {@code documents/} the contract documents. Opening it the first time imports the files into the
+ * workspace's own store, so the product ships text, not a database.
+ */
+public final class SampleWorkspace {
+
+    /** The folder of a workspace that holds the files to import when its store is new. */
+    public static final String IMPORT_FOLDER = "import";
+
+    private SampleWorkspace() {
+    }
+
+    /**
+     * Imports {@code <workspace>/import/*} into {@code store} when the store holds no vendor yet.
+     *
+     * @return whether anything was imported
+     */
+    public static boolean materialize(WorkspaceStore store) throws ImportException, IOException {
+        Path folder = store.folder().resolve(IMPORT_FOLDER);
+        if (!Files.isDirectory(folder) || !store.snapshot().vendors().isEmpty()) {
+            return false;
+        }
+        List<Path> files = new ArrayList<>();
+        // Entity order matters only for reading; references are checked over the whole import.
+        for (Entity entity : Entity.values()) {
+            Path csv = folder.resolve(entity.csvFile());
+            if (Files.isRegularFile(csv)) {
+                files.add(csv);
+            }
+        }
+        try (var xlsx = Files.newDirectoryStream(folder, "*.xlsx")) {
+            xlsx.forEach(files::add);
+        }
+        if (files.isEmpty()) {
+            return false;
+        }
+        try {
+            WorkspaceImporter.importFiles(store, files, false, () -> false);
+        } catch (CancellationException e) {
+            return false;
+        }
+        return true;
+    }
+}

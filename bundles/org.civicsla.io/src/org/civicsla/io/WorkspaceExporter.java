@@ -1,0 +1,159 @@
+package org.civicsla.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.civicsla.core.model.ClauseRecord;
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.Device;
+import org.civicsla.core.model.DeviceModel;
+import org.civicsla.core.model.DocumentRef;
+import org.civicsla.core.model.LifecycleDate;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
+
+/**
+ * Exports a workspace to an XLSX workbook in the import template, so the file re-imports to the same
+ * records. Streaming (SXSSF) keeps memory flat for large workspaces. Text that a spreadsheet could
+ * take for a formula ({@code = + - @}) is written as quoted text, never as a formula.
+ */
+public final class WorkspaceExporter {
+
+    private WorkspaceExporter() {
+    }
+
+    public static void export(WorkspaceData data, Path xlsx) throws IOException {
+        Path parent = xlsx.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path partial = Files.createTempFile(parent, ".civicsla-export", ".xlsx");
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
+            Styles styles = new Styles(workbook);
+            sheet(workbook, styles, Entity.VENDORS, data.vendors().stream().map(WorkspaceExporter::row).toList());
+            sheet(workbook, styles, Entity.DEVICE_MODELS, data.deviceModels().stream().map(WorkspaceExporter::row).toList());
+            sheet(workbook, styles, Entity.CONTRACTS, data.contracts().stream().map(WorkspaceExporter::row).toList());
+            sheet(workbook, styles, Entity.DEVICES, data.devices().stream().map(WorkspaceExporter::row).toList());
+            sheet(workbook, styles, Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                workbook.write(out);
+            }
+            // Only a complete workbook replaces an earlier export.
+            Files.move(partial, xlsx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void sheet(SXSSFWorkbook workbook, Styles styles, Entity entity, List<List<Object>> rows) {
+        SXSSFSheet sheet = workbook.createSheet(entity.sheet());
+        var header = sheet.createRow(0);
+        for (int i = 0; i < entity.columns().size(); i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(entity.columns().get(i));
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(i, 18 * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        int r = 1;
+        for (List<Object> values : rows) {
+            var row = sheet.createRow(r++);
+            for (int i = 0; i < values.size(); i++) {
+                write(row.createCell(i), values.get(i), styles);
+            }
+        }
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, entity.columns().size() - 1));
+    }
+
+    static void write(Cell cell, Object value, Styles styles) {
+        if (value instanceof Integer number) {
+            cell.setCellValue(number);
+        } else if (value instanceof BigDecimal number) {
+            cell.setCellValue(number.doubleValue());
+        } else {
+            String text = value == null ? "" : value.toString();
+            if (text.isEmpty()) {
+                return;
+            }
+            cell.setCellValue(text);
+            if (FormulaSafety.looksLikeFormula(text)) {
+                cell.setCellStyle(styles.quoted);
+            }
+        }
+    }
+
+    private static List<Object> row(Vendor v) {
+        var contact = v.contacts().isEmpty() ? null : v.contacts().get(0);
+        return list(v.id(), v.name(), v.category(), lower(v.criticality()), contact == null ? "" : contact.name(),
+                contact == null ? "" : contact.role(), contact == null ? "" : contact.email(),
+                contact == null ? "" : contact.phone());
+    }
+
+    private static List<Object> row(DeviceModel m) {
+        Optional<LocalDate> verified = m.endOfSupport().verified().or(() -> m.endOfSecurityUpdates().verified())
+                .or(() -> m.endOfSale().verified());
+        return list(m.id(), m.vendorId(), m.model(), m.category(), date(m.endOfSale()), m.endOfSale().source(),
+                date(m.endOfSupport()), m.endOfSupport().source(), date(m.endOfSecurityUpdates()),
+                m.endOfSecurityUpdates().source(), verified.map(LocalDate::toString).orElse(""), m.unitCost().orElse(null));
+    }
+
+    private static List<Object> row(Contract c) {
+        return list(c.id(), c.vendorId(), c.number(), c.type(), c.start().map(LocalDate::toString).orElse(""),
+                c.initialTermMonths(), lower(c.renewal()), c.renewalPeriodMonths(), c.noticeDays(), lower(c.status()),
+                c.value().orElse(null), c.currency(), String.join("; ", c.covers()),
+                String.join("; ", c.documents().stream().map(DocumentRef::path).toList()));
+    }
+
+    private static List<Object> row(Device d) {
+        return list(d.id(), d.modelId(), d.site(), d.district(), d.installed().map(LocalDate::toString).orElse(""),
+                d.serviceLifeYears(), d.firmware(), lower(d.criticality()), d.contractId().orElse(""),
+                d.plannedReplacement().map(LocalDate::toString).orElse(""));
+    }
+
+    private static List<Object> row(ClauseRecord c) {
+        return list(c.contractId(), c.clauseType(), lower(c.state()), c.reason(), c.document(), c.section());
+    }
+
+    private static String date(LifecycleDate date) {
+        return date.date().map(LocalDate::toString).orElse("");
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Object> list(Object... values) {
+        List<Object> list = new ArrayList<>(values.length);
+        java.util.Collections.addAll(list, values);
+        return list;
+    }
+
+    /** The few cell styles an export needs, created once per workbook. */
+    static final class Styles {
+        final CellStyle header;
+        final CellStyle quoted;
+
+        Styles(SXSSFWorkbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header = workbook.createCellStyle();
+            header.setFont(bold);
+            quoted = workbook.createCellStyle();
+            // Excel keeps a quote-prefixed cell as text even when a person edits it later.
+            quoted.setQuotePrefixed(true);
+        }
+    }
+}
