@@ -1,5 +1,6 @@
 package org.civicsla.ui;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.core.store.WorkspaceStore;
 import org.civicsla.core.store.WorkspaceStoreFactory;
+import org.civicsla.io.ImportException;
+import org.civicsla.io.SampleWorkspace;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -71,6 +74,13 @@ public final class WorkspaceModel {
                     throw new IllegalStateException("no workspace store is installed (bundle org.civicsla.store)");
                 }
                 WorkspaceStore store = stores.open(folder);
+                try {
+                    // A sample workspace ships import files, not a database: the first open imports them.
+                    SampleWorkspace.materialize(store);
+                } catch (ImportException | IOException e) {
+                    store.close();
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
                 Opened opened = new Opened(folder, store, store.snapshot());
                 Opened previous = current.getAndSet(opened);
                 if (previous != null && previous.store() != store) {

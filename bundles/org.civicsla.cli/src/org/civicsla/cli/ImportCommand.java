@@ -1,0 +1,63 @@
+package org.civicsla.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.civicsla.core.store.WorkspaceStore;
+import org.civicsla.io.ImportException;
+import org.civicsla.io.ImportProblem;
+import org.civicsla.io.ImportReport;
+import org.civicsla.io.WorkspaceImporter;
+
+/** {@code civicsla import}: vendors, contracts, device models, devices and clauses from XLSX or CSV. */
+final class ImportCommand implements Command {
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String summary() {
+        return "import XLSX or CSV files into a workspace (all or nothing)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: civicsla import --workspace <folder> [--dry-run] <file.xlsx|file.csv>...
+
+                Imports the files as one import: either everything is stored or nothing is.
+                Records are matched by id, so importing the same file twice changes nothing.
+                Every problem is listed on stderr with file, sheet, row and column.
+                  --dry-run   only say what would be added or changed; store nothing
+                CSV files are named by what they hold: vendors.csv, device-models.csv,
+                contracts.csv, devices.csv, clauses.csv. The templates: docs/import-templates.md.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
+        Arguments parsed = Arguments.parse(args, Set.of("workspace"), Set.of("dry-run"));
+        if (parsed.operands().isEmpty()) {
+            throw new UsageException("name at least one file to import");
+        }
+        List<Path> files = parsed.operands().stream().map(Path::of).toList();
+        try (WorkspaceStore store = WorkspaceAccess.open(parsed)) {
+            ImportReport report = WorkspaceImporter.importFiles(store, files, parsed.flag("dry-run"), () -> false);
+            out.print(report.summary());
+            if (!report.dryRun()) {
+                out.println(report.changesSomething() ? "Imported." : "Nothing to change: the workspace already holds these records.");
+            }
+            return ExitCode.OK;
+        } catch (ImportException e) {
+            for (ImportProblem problem : e.problems()) {
+                err.println(problem);
+            }
+            throw new InputException(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                    + "; nothing was imported");
+        }
+    }
+}
