@@ -1,0 +1,116 @@
+package org.civicsla.core.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.Criticality;
+import org.civicsla.core.model.Device;
+import org.civicsla.core.model.DeviceModel;
+import org.civicsla.core.model.LifecycleDate;
+import org.civicsla.core.model.Milestone;
+import org.civicsla.core.model.RenewalKind;
+import org.civicsla.core.model.WorkspaceData;
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+
+    private static Contract contract(LocalDate start, int months, RenewalKind renewal, int period, int notice) {
+        return new Contract("C", "V", "", "", Optional.ofNullable(start), months, renewal, period, notice,
+                ContractStatus.ACTIVE, Optional.empty(), "", List.of(), List.of());
+    }
+
+    private static final LocalDate JAN_2020 = LocalDate.of(2020, 1, 1);
+
+    @Test
+    void tacitRenewalsRollTheTermOverAfterTheInitialTerm() {
+        Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
+        assertEquals(new Term(JAN_2020, LocalDate.of(2022, 1, 1), 0),
+                ContractTerms.currentTerm(tacit, LocalDate.of(2021, 12, 31)).orElseThrow());
+        assertEquals(new Term(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 1, 1), 1),
+                ContractTerms.currentTerm(tacit, LocalDate.of(2022, 1, 1)).orElseThrow());
+        assertEquals(new Term(LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 1), 2),
+                ContractTerms.currentTerm(tacit, LocalDate.of(2023, 6, 15)).orElseThrow());
+        assertEquals(new Term(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), 5),
+                ContractTerms.currentTerm(tacit, LocalDate.of(2026, 12, 31)).orElseThrow());
+    }
+
+    @Test
+    void noticeMustArriveBeforeTheNoticePeriodAndAPassedDeadlineMovesToTheNextTerm() {
+        Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
+        // 90 days before 2024-01-01 is 2023-10-03, so the last day to give notice is 2023-10-02.
+        assertEquals(LocalDate.of(2023, 10, 2), ContractTerms.nextNoticeDeadline(tacit, LocalDate.of(2023, 6, 15)).orElseThrow());
+        assertEquals(LocalDate.of(2023, 10, 2), ContractTerms.nextNoticeDeadline(tacit, LocalDate.of(2023, 10, 2)).orElseThrow());
+        // The deadline fell on a past date: the contract renews once more; the next chance is a year later.
+        assertEquals(LocalDate.of(2024, 10, 2), ContractTerms.nextNoticeDeadline(tacit, LocalDate.of(2023, 10, 3)).orElseThrow());
+        assertEquals(LocalDate.of(2024, 1, 1), ContractTerms.endOfCommitment(tacit, LocalDate.of(2023, 10, 2)).orElseThrow());
+        assertEquals(LocalDate.of(2025, 1, 1), ContractTerms.endOfCommitment(tacit, LocalDate.of(2023, 10, 3)).orElseThrow());
+    }
+
+    @Test
+    void contractsWithoutAutomaticRenewalEnd() {
+        Contract fixed = contract(JAN_2020, 36, RenewalKind.NONE, 0, 30);
+        assertEquals(Optional.empty(), ContractTerms.nextNoticeDeadline(fixed, LocalDate.of(2021, 1, 1)));
+        assertEquals(Optional.empty(), ContractTerms.currentTerm(fixed, LocalDate.of(2023, 1, 1)));
+        Contract express = contract(JAN_2020, 36, RenewalKind.EXPRESS, 12, 60);
+        assertEquals(LocalDate.of(2022, 11, 1), ContractTerms.nextNoticeDeadline(express, LocalDate.of(2022, 6, 1)).orElseThrow());
+        assertEquals(Optional.empty(), ContractTerms.nextNoticeDeadline(express, LocalDate.of(2022, 12, 1)));
+    }
+
+    @Test
+    void aContractThatHasNotStartedIsInItsInitialTerm() {
+        Contract future = contract(LocalDate.of(2027, 3, 1), 12, RenewalKind.AUTOMATIC, 12, 30);
+        assertEquals(new Term(LocalDate.of(2027, 3, 1), LocalDate.of(2028, 3, 1), 0),
+                ContractTerms.currentTerm(future, LocalDate.of(2026, 11, 22)).orElseThrow());
+    }
+
+    @Test
+    void unknownDatesGiveNoAnswerRatherThanAGuess() {
+        Contract unknownStart = contract(null, 24, RenewalKind.AUTOMATIC, 12, 90);
+        assertEquals(Optional.empty(), ContractTerms.currentTerm(unknownStart, LocalDate.of(2026, 1, 1)));
+        assertEquals(Optional.empty(), ContractTerms.nextNoticeDeadline(unknownStart, LocalDate.of(2026, 1, 1)));
+        assertEquals(Optional.empty(), ContractTerms.endOfCommitment(unknownStart, LocalDate.of(2026, 1, 1)));
+        Contract unknownTerm = contract(JAN_2020, 0, RenewalKind.AUTOMATIC, 12, 90);
+        assertEquals(Optional.empty(), ContractTerms.currentTerm(unknownTerm, LocalDate.of(2026, 1, 1)));
+    }
+
+    private static DeviceModel model(String id, LocalDate support, LocalDate security, String cost) {
+        return new DeviceModel(id, "V", id, "", LifecycleDate.UNKNOWN, LifecycleDate.of(support, "test"),
+                LifecycleDate.of(security, "test"), Optional.ofNullable(cost).map(BigDecimal::new));
+    }
+
+    @Test
+    void supportStatusFollowsTheChosenMilestoneAndHorizon() {
+        DeviceModel camera = model("M", LocalDate.of(2028, 6, 30), LocalDate.of(2027, 6, 30), null);
+        LocalDate asOf = LocalDate.of(2026, 11, 22);
+        assertEquals(SupportState.ENDING_WITHIN_HORIZON, SupportStatus.of(camera, Milestone.END_OF_SECURITY_UPDATES, asOf, 12));
+        assertEquals(SupportState.SUPPORTED, SupportStatus.of(camera, Milestone.END_OF_SUPPORT, asOf, 12));
+        assertEquals(SupportState.UNSUPPORTED, SupportStatus.of(camera, Milestone.END_OF_SECURITY_UPDATES, LocalDate.of(2027, 6, 30), 12));
+        assertEquals(SupportState.UNKNOWN, SupportStatus.of(model("U", null, null, null), Milestone.END_OF_SUPPORT, asOf, 12));
+    }
+
+    @Test
+    void theReplacementPlanCountsDevicesAndCostPerYear() {
+        DeviceModel lamp = model("L", LocalDate.of(2029, 12, 31), LocalDate.of(2028, 6, 30), "180.00");
+        DeviceModel unknown = model("U", null, null, "50.00");
+        List<Device> devices = List.of(
+                device("D1", "L", LocalDate.of(2020, 1, 1), 12, null),   // security ends 2028 before service end 2032
+                device("D2", "L", LocalDate.of(2016, 1, 1), 8, null),    // service ended 2024: overdue, due now
+                device("D3", "L", LocalDate.of(2020, 1, 1), 12, LocalDate.of(2027, 3, 1)), // planned replacement wins
+                device("D4", "U", null, 10, null));                      // no date at all: not in the plan
+        WorkspaceData data = new WorkspaceData(List.of(), List.of(), List.of(), List.of(lamp, unknown), devices);
+        assertEquals(List.of(new PlanYear(2026, 1, new BigDecimal("180.00")), new PlanYear(2027, 1, new BigDecimal("180.00")),
+                new PlanYear(2028, 1, new BigDecimal("180.00"))),
+                ReplacementPlan.perYear(data, Milestone.END_OF_SECURITY_UPDATES, LocalDate.of(2026, 11, 22)));
+    }
+
+    private static Device device(String id, String model, LocalDate installed, int life, LocalDate planned) {
+        return new Device(id, model, "", "", Optional.ofNullable(installed), life, "", Criticality.LOW, Optional.empty(),
+                Optional.ofNullable(planned));
+    }
+}
