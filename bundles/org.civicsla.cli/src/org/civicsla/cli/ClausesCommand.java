@@ -1,0 +1,63 @@
+package org.civicsla.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.civicsla.index.ClauseScan;
+import org.civicsla.index.clauses.ClauseDetector;
+
+/** {@code civicsla clauses}: clause detection over a folder of contract documents, no workspace needed. */
+final class ClausesCommand implements Command {
+
+    @Override
+    public String name() {
+        return "clauses";
+    }
+
+    @Override
+    public String summary() {
+        return "detect clause types in PDF, DOCX or TXT contracts (CSV on stdout)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: civicsla clauses <folder or files>... [--format csv]
+
+                Writes a header and one row per document and clause type:
+                  document,category,present,confidence,evidence
+                document is the file name without its extension; present is Yes or No; evidence
+                quotes the passage that shows the clause (with its page for PDFs).
+                A file that cannot be read is reported on stderr and skipped; the others go on.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
+        Arguments parsed = Arguments.parse(args, Set.of("format"), Set.of());
+        String format = parsed.option("format").orElse("csv");
+        if (!format.equals("csv")) {
+            throw new UsageException("--format csv is the only format of clauses, not '" + format + "'");
+        }
+        if (parsed.operands().isEmpty()) {
+            throw new UsageException("name a folder or files to scan");
+        }
+        List<Path> inputs = parsed.operands().stream().map(Path::of).toList();
+        for (Path input : inputs) {
+            if (!java.nio.file.Files.exists(input)) {
+                throw new InputException(input + ": does not exist");
+            }
+        }
+        try {
+            ClauseScan.Summary summary = ClauseScan.scan(inputs, ClauseDetector.standard(), out, err::println, () -> false);
+            out.flush();
+            err.printf("%d documents scanned, %d could not be read%n", summary.documents(), summary.failed());
+            return summary.documents() == 0 && summary.failed() > 0 ? ExitCode.ERROR : ExitCode.OK;
+        } catch (IOException e) {
+            throw new InputException("cannot scan " + inputs + ": " + e.getMessage(), e);
+        }
+    }
+}

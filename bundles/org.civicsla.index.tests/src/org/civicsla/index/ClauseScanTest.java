@@ -1,0 +1,163 @@
+package org.civicsla.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.civicsla.index.clauses.ClauseDetector;
+import org.civicsla.index.extract.DocumentText;
+import org.civicsla.index.extract.ExtractionException;
+import org.civicsla.index.extract.TextExtractor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClauseScanTest {
+
+    @TempDir
+    Path dir;
+
+    /** A PDF whose pages carry the same header and a page number, and the given body lines. */
+    private Path pdf(String name, List<List<String>> pages, boolean encrypted) throws Exception {
+        Path file = dir.resolve(name);
+        try (PDDocument document = new PDDocument()) {
+            int number = 0;
+            for (List<String> body : pages) {
+                number++;
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream text = new PDPageContentStream(document, page)) {
+                    text.beginText();
+                    text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                    text.newLineAtOffset(72, 720);
+                    List<String> lines = new ArrayList<>();
+                    lines.add("RIVERTON MASTER SERVICES AGREEMENT - CONFIDENTIAL");
+                    lines.addAll(body);
+                    lines.add("Page " + number + " of " + pages.size());
+                    for (String line : lines) {
+                        text.showText(line);
+                        text.newLineAtOffset(0, -16);
+                    }
+                    text.endText();
+                }
+            }
+            if (encrypted) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "secret", new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                document.protect(policy);
+            }
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    @Test
+    void extractsPdfPagesAndDropsRunningHeadersAndFooters() throws Exception {
+        Path file = pdf("msa.pdf", List.of(List.of("1. Scope of the services."),
+                List.of("7. The Supplier shall notify the City of any security incident within 72 hours."),
+                List.of("9. Either party may terminate for convenience on 90 days notice.")), false);
+        DocumentText text = TextExtractor.extract(file, TextExtractor.Limits.DEFAULT);
+        assertEquals(3, text.pages().size());
+        assertTrue(!text.text().contains("CONFIDENTIAL") && !text.text().contains("Page 2 of 3"), text.text());
+        int incident = text.text().indexOf("security incident");
+        assertEquals(2, text.pageAt(incident).getAsInt());
+    }
+
+    @Test
+    void readsDocxAndTextInItsEncoding() throws Exception {
+        Path docx = dir.resolve("sla.docx");
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createParagraph().createRun().setText("The Vendor shall provide firmware updates free of charge.");
+            try (var out = Files.newOutputStream(docx)) {
+                document.write(out);
+            }
+        }
+        assertTrue(TextExtractor.extract(docx, TextExtractor.Limits.DEFAULT).text().contains("firmware updates"));
+
+        String german = "Die Müller GmbH haftet für Schäden.";
+        Path latin = Files.write(dir.resolve("latin.txt"), german.getBytes(Charset.forName("windows-1252")));
+        assertEquals(german, TextExtractor.extract(latin, TextExtractor.Limits.DEFAULT).text());
+        Path utf16 = dir.resolve("utf16.txt");
+        byte[] body = german.getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        Files.write(utf16, withBom);
+        assertEquals(german, TextExtractor.extract(utf16, TextExtractor.Limits.DEFAULT).text());
+    }
+
+    @Test
+    void badFilesGetClearErrorsAndTheOthersAreScanned() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("contracts"));
+        Files.writeString(folder.resolve("good.txt"), "The City may audit the Supplier's records at any time.");
+        Files.write(folder.resolve("empty.txt"), new byte[0]);
+        Files.write(folder.resolve("binary.txt"), new byte[] { 0, 1, 2, 3, 4, 5, 0, 0, 7, 8, 0, 1 });
+        Files.move(pdf("locked.pdf", List.of(List.of("Secret terms.")), true), folder.resolve("locked.pdf"));
+        Path good = pdf("good2.pdf", List.of(List.of("Insurance: the Supplier shall maintain insurance coverage.")), false);
+        byte[] whole = Files.readAllBytes(good);
+        Files.write(folder.resolve("truncated.pdf"), java.util.Arrays.copyOf(whole, whole.length / 3));
+        Files.writeString(folder.resolve("corrupt.pdf"), "%PDF-1.7\nthis is not a PDF body at all\n");
+        Files.write(folder.resolve("bomb.docx"), zipBomb());
+        try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("huge.txt").toFile(), "rw")) {
+            huge.setLength(200L * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
+        }
+
+        StringWriter csv = new StringWriter();
+        List<String> errors = new ArrayList<>();
+        ClauseScan.Summary summary = ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, errors::add, () -> false);
+
+        assertEquals(1, summary.documents(), errors.toString());
+        assertEquals(7, summary.failed(), errors.toString());
+        assertTrue(errors.contains("empty.txt: is empty (0 bytes)"), errors.toString());
+        assertTrue(errors.contains("binary.txt: is not a text file (binary content)"), errors.toString());
+        assertTrue(errors.contains("locked.pdf: is encrypted with a password; save an unprotected copy"), errors.toString());
+        assertTrue(errors.contains("huge.txt: is 200 MB; documents over 100 MB are not indexed"), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("truncated.pdf: ")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("corrupt.pdf: cannot be read")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("bomb.docx: cannot be read")), errors.toString());
+        String[] lines = csv.toString().split("\n");
+        assertEquals("document,category,present,confidence,evidence", lines[0]);
+        assertEquals(1 + ClauseDetector.standard().taxonomy().types().size(), lines.length);
+        assertTrue(csv.toString().contains("good,Audit Rights,Yes,"), csv.toString());
+    }
+
+    /** A DOCX-shaped zip whose document part inflates a thousandfold. */
+    private static byte[] zipBomb() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                zip.write(spaces);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void extractionErrorsAreCheckedExceptionsNamingTheFile() {
+        ExtractionException missing = org.junit.jupiter.api.Assertions.assertThrows(ExtractionException.class,
+                () -> TextExtractor.extract(dir.resolve("nope.pdf"), TextExtractor.Limits.DEFAULT));
+        assertTrue(missing.getMessage().startsWith("nope.pdf: cannot be read"), missing.getMessage());
+    }
+}

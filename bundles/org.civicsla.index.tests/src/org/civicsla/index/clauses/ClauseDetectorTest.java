@@ -1,0 +1,146 @@
+package org.civicsla.index.clauses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+class ClauseDetectorTest {
+
+    private static final ClauseDetector DETECTOR = ClauseDetector.standard();
+
+    private static Map<String, ClauseDetection> detect(String text) {
+        return DETECTOR.detect(text).stream().collect(Collectors.toMap(ClauseDetection::category, d -> d));
+    }
+
+    private static final String SECURE_SLA = """
+            7. SECURITY INCIDENTS. The Supplier shall notify the City of any Security Incident or personal data
+            breach without undue delay and in any event within seventy-two (72) hours of becoming aware of it.
+            8. SUPPORT. The Supplier shall operate a security service desk available 24x7, and shall respond to
+            critical security incidents within four (4) hours.
+            9. PATCHES. The Supplier shall provide security patches for critical vulnerabilities within fourteen
+            (14) days of their public disclosure, and shall provide firmware updates throughout the support period.
+            10. TESTING. The City may conduct penetration tests of the System once a year upon ten days' notice.
+            11. STANDARDS. The Supplier maintains an information security management system certified to ISO/IEC 27001.
+            12. LIFE CYCLE. The Supplier shall provide support and security updates for the Products for a period of
+            seven (7) years from delivery, and shall give twelve (12) months' written notice of end-of-life.
+            13. AUDIT. The City shall have the right, upon reasonable notice, to audit the Supplier's compliance with
+            this Agreement and to inspect its books and records.
+            """;
+
+    @Test
+    void findsTheSecurityClausesAndTheirValues() {
+        Map<String, ClauseDetection> found = detect(SECURE_SLA);
+        assertTrue(found.get("Breach Notification").present());
+        assertEquals("72", found.get("Breach Notification").values().get("notificationHours"));
+        assertTrue(found.get("Security Incident Response 24x7").present());
+        assertEquals("4", found.get("Security Incident Response 24x7").values().get("responseHours"));
+        assertTrue(found.get("Vulnerability And Patch Management").present());
+        assertEquals("14", found.get("Vulnerability And Patch Management").values().get("patchDays"));
+        assertTrue(found.get("Penetration Test Rights").present());
+        assertTrue(found.get("Security Standards").present());
+        assertTrue(found.get("Support Period And End Of Life Notice").present());
+        assertEquals("7", found.get("Support Period And End Of Life Notice").values().get("supportYears"));
+        assertTrue(found.get("Software Update Obligations").present());
+        assertTrue(found.get("Audit Rights").present());
+        assertFalse(found.get("Source Code Escrow").present());
+        assertFalse(found.get("Insurance").present());
+    }
+
+    @Test
+    void evidenceOffsetsPointIntoTheOriginalText() {
+        String text = "Preamble.\u00A0\u00A0The City may con-\nduct an audit of the\u00A0Supplier's records at any time.";
+        ClauseDetection audit = detect(text).get("Audit Rights");
+        assertTrue(audit.present());
+        ClauseSpan span = audit.evidence().get(0);
+        assertTrue(text.substring(span.start(), span.end()).contains("audit"), text.substring(span.start(), span.end()));
+        assertEquals(List.of("audit"), span.terms());
+        assertTrue(span.snippet().contains("conduct an audit of the Supplier's records"), span.snippet());
+    }
+
+    @Test
+    void auditedFinancialStatementsAreNotAuditRights() {
+        assertFalse(detect("The Company shall deliver its audited financial statements within 90 days after year end.")
+                .get("Audit Rights").present());
+    }
+
+    @Test
+    void aBreachOfContractIsNotABreachNotification() {
+        assertFalse(detect("If either party commits a material breach of this Agreement, the other may terminate it on "
+                + "thirty (30) days written notice.").get("Breach Notification").present());
+    }
+
+    @Test
+    void weekLongNotificationIsFoundWithItsDays() {
+        ClauseDetection notification = detect("Vendor shall report any data breach to the Customer within seven (7) "
+                + "days of discovery.").get("Breach Notification");
+        assertTrue(notification.present());
+        assertEquals("7", notification.values().get("notificationDays"));
+        assertEquals(null, notification.values().get("notificationHours"));
+    }
+
+    @Test
+    void renewalAndNoticeValuesAreExtracted() {
+        Map<String, ClauseDetection> found = detect("This Agreement shall automatically renew for successive twelve (12) "
+                + "months renewal terms unless either party gives written notice of non-renewal at least sixty (60) days "
+                + "prior to the expiration of the then-current term.");
+        assertTrue(found.get("Renewal Term").present());
+        assertEquals("12", found.get("Renewal Term").values().get("renewalTermMonths"));
+        assertTrue(found.get("Notice Period To Terminate Renewal").present());
+        assertEquals("60", found.get("Notice Period To Terminate Renewal").values().get("noticeDays"));
+    }
+
+    @Test
+    void theStandardTaxonomyCoversTheCuadCategoriesSpelledExactly() {
+        List<String> names = ClauseTaxonomy.standard().types().stream().map(ClauseType::name).toList();
+        assertTrue(names.containsAll(List.of("Audit Rights", "Cap On Liability", "Uncapped Liability", "Insurance",
+                "Liquidated Damages", "Source Code Escrow", "Change Of Control", "Anti-Assignment", "Warranty Duration",
+                "Post-Termination Services", "Termination For Convenience", "Renewal Term",
+                "Notice Period To Terminate Renewal", "Expiration Date")), names.toString());
+        assertEquals(22, names.size());
+    }
+
+    @Test
+    void aUserTaxonomyAddsAndReplacesTypes() throws IOException {
+        String yaml = """
+                version: "city-1"
+                types:
+                  - name: Manual Override
+                    steps: [8]
+                    patterns: ['\\bmanual override\\b']
+                  - name: Insurance
+                    steps: [2]
+                    patterns: ['\\bcyber insurance\\b']
+                """;
+        ClauseTaxonomy merged = ClauseTaxonomy.standard()
+                .merge(ClauseTaxonomy.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "city.yaml"));
+        assertEquals(23, merged.types().size());
+        Map<String, ClauseDetection> found = new ClauseDetector(merged).detect("Operators keep a manual override. "
+                + "The Supplier shall maintain general liability insurance.").stream()
+                .collect(Collectors.toMap(ClauseDetection::category, d -> d));
+        assertTrue(found.get("Manual Override").present());
+        assertFalse(found.get("Insurance").present(), "the city's Insurance rule replaced the standard one");
+        assertEquals("1+city-1", merged.version());
+    }
+
+    @Test
+    void taxonomyErrorsNameTheFileAndTheEntry() {
+        String yaml = "types:\n  - name: Broken\n    patterns: ['(unclosed']\n";
+        IOException error = assertThrows(IOException.class,
+                () -> ClauseTaxonomy.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "mine.yaml"));
+        assertTrue(error.getMessage().startsWith("mine.yaml, type 'Broken', patterns 1: not a valid regular expression"),
+                error.getMessage());
+        IOException noName = assertThrows(IOException.class, () -> ClauseTaxonomy
+                .load(new ByteArrayInputStream("types:\n  - steps: [2]\n".getBytes(StandardCharsets.UTF_8)), "x.yaml"));
+        assertEquals("x.yaml: type 1 has no name", noName.getMessage());
+    }
+}

@@ -1,0 +1,122 @@
+package org.civicsla.index;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.civicsla.index.clauses.ClauseDetector;
+import org.civicsla.index.extract.ExtractionException;
+import org.civicsla.index.extract.TextExtractor;
+
+/**
+ * Clause detection over plain files, without a workspace: one CSV row per document and clause type
+ * ({@code document,category,present,confidence,evidence}). Files are read two at a time; a file
+ * that cannot be read is reported and skipped, the others go on.
+ */
+public final class ClauseScan {
+
+    /** What a scan did. */
+    public record Summary(int documents, int failed) {
+    }
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private ClauseScan() {
+    }
+
+    /** Expands folders (not recursively into hidden ones) into the PDF, DOCX and TXT files they hold. */
+    public static List<Path> documents(List<Path> filesOrFolders) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : filesOrFolders) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).filter(TextExtractor::supports)
+                            .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    public static Summary scan(List<Path> filesOrFolders, ClauseDetector detector, Writer csv,
+            Consumer<String> errors, BooleanSupplier cancelled) throws IOException {
+        List<Path> files = documents(filesOrFolders);
+        int failed = 0;
+        ExecutorService readers = Executors.newFixedThreadPool(2, daemon("civicsla-clause-scan"));
+        ExecutorService workers = Executors.newCachedThreadPool(daemon("civicsla-extract"));
+        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            out.printRecord("document", "category", "present", "confidence", "evidence");
+            // Submit all, print in input order: the output does not depend on which thread finished first.
+            List<Future<Object>> results = new ArrayList<>();
+            for (Path file : files) {
+                results.add(readers.submit(() -> {
+                    if (cancelled.getAsBoolean()) {
+                        return new ExtractionException(file.getFileName() + ": cancelled");
+                    }
+                    try {
+                        return DocumentClauses.of(file, detector, TextExtractor.Limits.DEFAULT, workers, TIMEOUT_SECONDS);
+                    } catch (ExtractionException e) {
+                        return e;
+                    }
+                }));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Object result;
+                try {
+                    result = results.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("clause scan interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    result = new ExtractionException(files.get(i).getFileName() + ": " + e.getCause());
+                }
+                if (result instanceof ExtractionException error) {
+                    failed++;
+                    errors.accept(error.getMessage());
+                    continue;
+                }
+                DocumentClauses clauses = (DocumentClauses) result;
+                String document = stem(files.get(i));
+                for (DocumentClauses.Located located : clauses.detections()) {
+                    String evidence = located.passages().isEmpty() ? "" : located.passages().get(0).page()
+                            .stream().mapToObj(p -> "p." + p + ": ").findFirst().orElse("")
+                            + located.passages().get(0).snippet();
+                    out.printRecord(document, located.detection().category(), located.detection().present() ? "Yes" : "No",
+                            String.format(Locale.ROOT, "%.2f", located.detection().confidence()), evidence);
+                }
+            }
+        } finally {
+            readers.shutdownNow();
+            workers.shutdownNow();
+        }
+        return new Summary(files.size() - failed, failed);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,166 @@
+package org.civicsla.index.clauses;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The clause taxonomy: which clause types CivicSLA looks for and how it recognises them, as data.
+ * The standard taxonomy ships as {@code taxonomy-v1.yaml}; users and plugins extend or override it
+ * with files of the same format ({@link #merge}).
+ */
+public final class ClauseTaxonomy {
+
+    private static final String STANDARD = "taxonomy-v1.yaml";
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private final String version;
+    private final List<ClauseType> types;
+
+    private ClauseTaxonomy(String version, List<ClauseType> types) {
+        this.version = version;
+        this.types = List.copyOf(types);
+    }
+
+    /** The taxonomy shipped with CivicSLA. */
+    public static ClauseTaxonomy standard() {
+        try (InputStream in = ClauseTaxonomy.class.getResourceAsStream(STANDARD)) {
+            if (in == null) {
+                throw new IllegalStateException(STANDARD + " is missing from the index bundle");
+            }
+            return load(in, STANDARD);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + STANDARD + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a taxonomy file.
+     *
+     * @throws IOException naming {@code sourceName} and the entry when the file is not a valid taxonomy
+     */
+    public static ClauseTaxonomy load(InputStream in, String sourceName) throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setCodePointLimit(4 * 1024 * 1024);
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(options)).load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (YAMLException e) {
+            throw new IOException(sourceName + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map<?, ?> map) || !(map.get("types") instanceof List<?> entries)) {
+            throw new IOException(sourceName + ": expected a 'types' list at the top level");
+        }
+        List<ClauseType> types = new ArrayList<>();
+        int index = 0;
+        for (Object entry : entries) {
+            index++;
+            if (!(entry instanceof Map<?, ?> type)) {
+                throw new IOException(sourceName + ": type " + index + " is not a mapping");
+            }
+            types.add(type(type, sourceName, index));
+        }
+        return new ClauseTaxonomy(String.valueOf(map.get("version") == null ? "unversioned" : map.get("version")), types);
+    }
+
+    private static ClauseType type(Map<?, ?> entry, String source, int index) throws IOException {
+        Object name = entry.get("name");
+        if (!(name instanceof String n) || n.isBlank()) {
+            throw new IOException(source + ": type " + index + " has no name");
+        }
+        String where = source + ", type '" + n + "'";
+        List<Integer> steps = new ArrayList<>();
+        for (Object step : list(entry, "steps", where)) {
+            if (!(step instanceof Integer s) || s < 1 || s > 10) {
+                throw new IOException(where + ": steps are checklist step numbers 1..10, not '" + step + "'");
+            }
+            steps.add(s);
+        }
+        List<Pattern> patterns = patterns(entry, "patterns", where);
+        if (patterns.isEmpty()) {
+            throw new IOException(where + ": needs at least one pattern");
+        }
+        Map<String, Pattern> values = new LinkedHashMap<>();
+        Object rawValues = entry.get("values");
+        if (rawValues instanceof Map<?, ?> valueMap) {
+            for (Map.Entry<?, ?> value : valueMap.entrySet()) {
+                values.put(String.valueOf(value.getKey()), compile(String.valueOf(value.getValue()),
+                        where + ", value '" + value.getKey() + "'"));
+            }
+        } else if (rawValues != null) {
+            throw new IOException(where + ": 'values' must map value names to patterns");
+        }
+        return new ClauseType(n, String.valueOf(entry.get("description") == null ? "" : entry.get("description")), steps, patterns,
+                patterns(entry, "near", where), patterns(entry, "exclude", where), integer(entry, "window", 300, where),
+                integer(entry, "minSignals", 1, where), values);
+    }
+
+    private static List<?> list(Map<?, ?> entry, String key, String where) throws IOException {
+        Object value = entry.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IOException(where + ": '" + key + "' must be a list");
+        }
+        return list;
+    }
+
+    private static List<Pattern> patterns(Map<?, ?> entry, String key, String where) throws IOException {
+        List<Pattern> patterns = new ArrayList<>();
+        int i = 0;
+        for (Object pattern : list(entry, key, where)) {
+            i++;
+            patterns.add(compile(String.valueOf(pattern), where + ", " + key + " " + i));
+        }
+        return patterns;
+    }
+
+    private static Pattern compile(String regex, String where) throws IOException {
+        try {
+            return Pattern.compile(regex, FLAGS);
+        } catch (PatternSyntaxException e) {
+            throw new IOException(where + ": not a valid regular expression: " + e.getDescription());
+        }
+    }
+
+    private static int integer(Map<?, ?> entry, String key, int fallback, String where) throws IOException {
+        Object value = entry.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Integer i) || i < 1) {
+            throw new IOException(where + ": '" + key + "' must be a positive whole number");
+        }
+        return i;
+    }
+
+    /** This taxonomy with {@code extra}'s types added; a type of the same name is replaced. */
+    public ClauseTaxonomy merge(ClauseTaxonomy extra) {
+        Map<String, ClauseType> byName = new LinkedHashMap<>();
+        types.forEach(t -> byName.put(t.name(), t));
+        extra.types.forEach(t -> byName.put(t.name(), t));
+        return new ClauseTaxonomy(version + "+" + extra.version, new ArrayList<>(byName.values()));
+    }
+
+    public List<ClauseType> types() {
+        return types;
+    }
+
+    public String version() {
+        return version;
+    }
+}

@@ -1,0 +1,238 @@
+package org.civicsla.index.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+
+/**
+ * Extracts the text of PDF (PDFBox), DOCX (POI) and TXT contract documents, with page boundaries
+ * for PDFs. Lines repeated at the top or bottom of most pages (running headers and footers) are
+ * dropped so they neither pollute evidence nor count as clauses. Limits keep hostile files out: a
+ * size cap, a page cap, POI's zip-bomb guard; the caller adds a time limit.
+ */
+public final class TextExtractor {
+
+    /** Limits of one extraction. */
+    public record Limits(long maxBytes, int maxPages) {
+        public static final Limits DEFAULT = new Limits(100L * 1024 * 1024, 2_000);
+    }
+
+    static {
+        // DOCX parts of real regulations (DFARS) compress better than POI's default 1% allows;
+        // 0.2% still stops crafted bombs, and the entry cap bounds what a part may inflate to.
+        ZipSecureFile.setMinInflateRatio(0.002);
+        ZipSecureFile.setMaxEntrySize(512L * 1024 * 1024);
+    }
+
+    private TextExtractor() {
+    }
+
+    public static boolean supports(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".pdf") || name.endsWith(".docx") || name.endsWith(".txt");
+    }
+
+    public static DocumentText extract(Path file, Limits limits) throws ExtractionException {
+        String name = file.getFileName().toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ExtractionException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new ExtractionException(name + ": is empty (0 bytes)");
+        }
+        if (size > limits.maxBytes()) {
+            throw new ExtractionException(String.format("%s: is %,d MB; documents over %,d MB are not indexed", name,
+                    size / (1024 * 1024), limits.maxBytes() / (1024 * 1024)));
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".pdf")) {
+                return pdf(file, name, limits);
+            }
+            if (lower.endsWith(".docx")) {
+                return docx(file, name);
+            }
+            if (lower.endsWith(".txt")) {
+                return DocumentText.singlePage(txt(file, name));
+            }
+        } catch (IOException | RuntimeException e) {
+            // PDFBox and POI report damaged files with unchecked exceptions too.
+            throw new ExtractionException(name + ": cannot be read: " + describe(e), e);
+        }
+        throw new ExtractionException(name + ": is not a PDF, DOCX or TXT document");
+    }
+
+    private static DocumentText pdf(Path file, String name, Limits limits) throws IOException, ExtractionException {
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            int count = document.getNumberOfPages();
+            if (count > limits.maxPages()) {
+                throw new ExtractionException(name + ": has " + count + " pages; documents over " + limits.maxPages()
+                        + " pages are not indexed");
+            }
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(false);
+            List<String> pages = new ArrayList<>(count);
+            for (int p = 1; p <= count; p++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ExtractionException(name + ": extraction was stopped (time limit)");
+                }
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                pages.add(stripper.getText(document));
+            }
+            return assemble(withoutRunningHeaders(pages));
+        } catch (InvalidPasswordException e) {
+            throw new ExtractionException(name + ": is encrypted with a password; save an unprotected copy", e);
+        }
+    }
+
+    private static DocumentText docx(Path file, String name) throws IOException {
+        try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in)) {
+            StringBuilder text = new StringBuilder();
+            for (XWPFParagraph paragraph : document.getParagraphs()) {
+                String line = paragraph.getText();
+                if (!line.isBlank()) {
+                    text.append(line).append('\n');
+                }
+            }
+            return DocumentText.singlePage(text.toString());
+        }
+    }
+
+    /** TXT in UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; binary files refused. */
+    static String txt(Path file, String name) throws IOException, ExtractionException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        int controls = 0;
+        int sample = Math.min(bytes.length, 64 * 1024);
+        for (int i = 0; i < sample; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0 || b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) {
+                controls++;
+            }
+        }
+        if (controls > sample / 100) {
+            throw new ExtractionException(name + ": is not a text file (binary content)");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            // Most non-UTF-8 contracts are legacy Windows exports; Windows-1252 is a superset of Latin-1 for text.
+            return new String(bytes, Charset.forName("windows-1252"));
+        }
+    }
+
+    /** Drops lines that open or close at least 60% of the pages (3 pages or more): running headers and footers. */
+    static List<String> withoutRunningHeaders(List<String> pages) {
+        if (pages.size() < 3) {
+            return pages;
+        }
+        Map<String, Integer> edges = new HashMap<>();
+        for (String page : pages) {
+            for (String line : edgeLines(page)) {
+                edges.merge(key(line), 1, Integer::sum);
+            }
+        }
+        int threshold = (int) Math.ceil(pages.size() * 0.6);
+        List<String> cleaned = new ArrayList<>(pages.size());
+        for (String page : pages) {
+            List<String> lines = new ArrayList<>(List.of(page.split("\n", -1)));
+            trimEdge(lines, edges, threshold, true);
+            trimEdge(lines, edges, threshold, false);
+            cleaned.add(String.join("\n", lines));
+        }
+        return cleaned;
+    }
+
+    private static void trimEdge(List<String> lines, Map<String, Integer> edges, int threshold, boolean top) {
+        for (int checked = 0; checked < 2 && !lines.isEmpty(); checked++) {
+            int index = top ? firstNonBlank(lines) : lastNonBlank(lines);
+            if (index < 0 || edges.getOrDefault(key(lines.get(index)), 0) < threshold) {
+                return;
+            }
+            lines.remove(index);
+        }
+    }
+
+    private static List<String> edgeLines(String page) {
+        List<String> lines = List.of(page.split("\n", -1)).stream().filter(l -> !l.isBlank()).toList();
+        List<String> edge = new ArrayList<>();
+        for (int i = 0; i < Math.min(2, lines.size()); i++) {
+            edge.add(lines.get(i));
+            edge.add(lines.get(lines.size() - 1 - i));
+        }
+        return edge.stream().distinct().toList();
+    }
+
+    /** Page numbers differ from page to page; a header line is the same line with any digits. */
+    private static String key(String line) {
+        return line.strip().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT);
+    }
+
+    private static int firstNonBlank(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastNonBlank(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static DocumentText assemble(List<String> pages) {
+        StringBuilder text = new StringBuilder();
+        List<DocumentText.Page> bounds = new ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            int start = text.length();
+            text.append(pages.get(i));
+            if (!pages.get(i).endsWith("\n")) {
+                text.append('\n');
+            }
+            bounds.add(new DocumentText.Page(i + 1, start, text.length()));
+        }
+        return new DocumentText(text.toString(), bounds);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
