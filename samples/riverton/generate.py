@@ -66,7 +66,6 @@ models = [
 
 contract_types = ["Supply and maintenance", "Managed service", "Software licence and support", "Cloud service", "Maintenance"]
 contracts = []
-documents = {"C-001", "C-004", "C-007", "C-010", "C-013", "C-016", "C-019", "C-022", "C-025", "C-028"}
 n = 0
 for i, (vid, name, category, crit) in enumerate(vendors):
     for k in range(2 if i % 3 else 3):
@@ -80,7 +79,7 @@ for i, (vid, name, category, crit) in enumerate(vendors):
         notice = [30, 60, 90, 180][n % 4]
         value = 20000 + (n * 7919) % 900000
         covers = ";".join(m[0] for m in models if m[1] == vid) or category
-        docs = f"documents/{cid}.txt" if cid in documents else ""
+        docs = f"documents/{cid}.txt"
         contracts.append((cid, vid, f"RIV-{start_year}-{n:03d}", contract_types[n % len(contract_types)],
                           f"{start_year}-{month:02d}-01", term, renewal, 12 if renewal == "automatic" else 0, notice,
                           status, value, "USD", covers, docs))
@@ -132,4 +131,42 @@ write("contracts.csv", ["id", "vendor_id", "number", "type", "start", "initial_t
 write("devices.csv", ["id", "model_id", "site", "district", "installed", "service_life_years", "firmware", "criticality",
                       "contract_id", "planned_replacement"], devices)
 write("clauses.csv", ["contract_id", "clause_type", "state", "reason", "document", "section"], clauses)
+# ---- Contract documents: fictional SLA texts built from clause paragraphs, so each vendor has a profile:
+# strong vendors sign every security clause, "slow" ones notify breaches within 7 days, weak ones lack several.
+PARAGRAPHS = {
+    "audit": "AUDIT. The City, or an auditor it appoints, shall have the right upon thirty (30) days' notice to audit the Supplier's compliance with this Agreement and to inspect its books, records and facilities used to provide the Services.",
+    "pentest": "SECURITY TESTING. The City may conduct penetration tests and security assessments of the System once a year and after any major change; the Supplier shall cooperate and remediate the findings.",
+    "breach72": "SECURITY INCIDENTS. The Supplier shall notify the City's CERT of any security incident or personal data breach affecting the Services without undue delay and in any event within seventy-two (72) hours of becoming aware of it.",
+    "breach7d": "SECURITY INCIDENTS. The Supplier shall report any security incident affecting the Services to the City within seven (7) days of its discovery.",
+    "liability": "LIMITATION OF LIABILITY. The Supplier's total aggregate liability under this Agreement shall not exceed two times the fees paid in the twelve (12) months preceding the claim, except for liability arising from gross negligence, wilful misconduct or breach of the data protection obligations, which is unlimited.",
+    "insurance": "INSURANCE. The Supplier shall maintain, throughout the Term, professional liability insurance and cyber insurance coverage of at least five million dollars per claim and shall provide certificates of insurance on request.",
+    "penalties": "SERVICE CREDITS. If the Supplier fails to meet a service level, the City is entitled to service credits as set out in Schedule 2; repeated failures entitle the City to liquidated damages of one percent of the annual fee per week of non-compliance.",
+    "privacy": "DATA PROTECTION. The Supplier shall process personal data only on the City's documented instructions, protect it with appropriate technical and organisational measures and comply with applicable data protection law.",
+    "response": "SECURITY OPERATIONS. The Supplier shall operate a security operations centre available 24x7 and shall respond to critical security incidents within four (4) hours, twenty-four hours a day, seven days a week.",
+    "patch": "VULNERABILITIES AND PATCHES. The Supplier shall provide security patches for critical vulnerabilities within fourteen (14) days of their disclosure and for other vulnerabilities within ninety (90) days.",
+    "updates": "SOFTWARE UPDATES. The Supplier shall provide signed firmware updates and security updates free of charge throughout the support period.",
+    "standards": "STANDARDS. The Supplier maintains an information security management system certified to ISO/IEC 27001 and designs its devices to IEC 62443.",
+    "warranty": "WARRANTY. The Supplier warrants the Products against defects in materials and workmanship for a period of thirty-six (36) months from acceptance.",
+    "support": "LIFE CYCLE. The Supplier shall provide support, spare parts and security updates for each Product for a period of at least seven (7) years after its delivery, and shall give the City twelve (12) months' written notice before the end of sale or end of support of any Product.",
+    "exit": "EXIT. Upon termination or expiration of this Agreement the Supplier shall provide transition assistance for up to six (6) months and shall return or destroy all City data.",
+}
+STRONG = list(PARAGRAPHS.keys() - {"breach7d"})
+SLOW = [k for k in STRONG if k != "breach72"] + ["breach7d"]
+WEAK = ["liability", "insurance", "warranty", "updates"]
+strong_vendors = {"V-003", "V-008", "V-015", "V-021", "V-023"}
+slow_vendors = {"V-005", "V-020"}
+docdir = os.path.join(os.path.dirname(here), "documents")
+os.makedirs(docdir, exist_ok=True)
+names = {v[0]: v[1] for v in vendors}
+for c in contracts:
+    cid, vid = c[0], c[1]
+    kinds = STRONG if vid in strong_vendors else SLOW if vid in slow_vendors else WEAK if int(cid[2:]) % 3 else STRONG[:8]
+    kinds = sorted(kinds, key=list(PARAGRAPHS).index)
+    body = [f"CONTRACT {c[2]}", f"{c[3].upper()} AGREEMENT between the City of Riverton (the \"City\") and {names[vid]} (the \"Supplier\").",
+            f"1. TERM. This Agreement commences on {c[4]} for an initial term of {c[5]} months."]
+    body += [f"{i + 2}. {PARAGRAPHS[k]}" for i, k in enumerate(kinds)]
+    body.append("Signed for the City of Riverton and for the Supplier.")
+    with open(os.path.join(docdir, f"{cid}.txt"), "w", encoding="utf-8") as f:
+        f.write("\n\n".join(body) + "\n")
+
 print(f"{len(vendors)} vendors, {len(contracts)} contracts, {len(models)} device models, {len(devices)} devices")

@@ -1,0 +1,171 @@
+package org.civicsla.checks;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.civicsla.core.check.Check;
+import org.civicsla.core.check.CheckContext;
+import org.civicsla.core.check.Evidence;
+import org.civicsla.core.check.Finding;
+import org.civicsla.core.check.Severity;
+import org.civicsla.core.check.Status;
+import org.civicsla.core.lifecycle.ContractTerms;
+import org.civicsla.core.lifecycle.SupportStatus;
+import org.civicsla.core.model.ClauseRecord;
+import org.civicsla.core.model.ClauseState;
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.Device;
+import org.civicsla.core.model.DeviceModel;
+import org.civicsla.core.model.Milestone;
+import org.civicsla.core.model.Vendor;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Step 5: a vendor's devices stay supported for their planned service life or have a replacement
+ * planned; their life-cycle dates are known; its contracts carry warranty, support-period and
+ * end-of-life notice, and post-termination terms; contracts do not bind the city past the support
+ * of the devices they cover; notice deadlines coming up are flagged. Devices are reported per model,
+ * so 5,000 devices make a handful of lines.
+ */
+@Component(service = Check.class)
+public final class LifecycleCheck implements Check {
+
+    public static final String ID = "step5.lifecycle";
+
+    /** Clause types a contract must carry for step 5. */
+    static final List<String> LIFECYCLE_CLAUSES = List.of("Warranty Duration", "Support Period And End Of Life Notice",
+            "Post-Termination Services");
+
+    private static final int NOTICE_WARNING_DAYS = 90;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int step() {
+        return 5;
+    }
+
+    @Override
+    public String title() {
+        return "Device life cycle and life-cycle terms of contracts";
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext context) {
+        Vendors index = new Vendors(context.data());
+        Map<String, ClauseRecord> records = new HashMap<>();
+        for (ClauseRecord record : context.data().clauses()) {
+            records.put(record.contractId() + "\u0000" + record.clauseType(), record);
+        }
+        Milestone milestone = context.profile().milestone();
+        String milestoneName = milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates";
+        LocalDate asOf = context.asOf();
+        LocalDate horizon = asOf.plusMonths(context.profile().planningHorizonMonths());
+        List<Finding> findings = new ArrayList<>();
+        for (Vendor vendor : context.data().vendors()) {
+            if (context.cancelled().getAsBoolean()) {
+                break;
+            }
+            Status status = Status.PASS;
+            List<String> reasons = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            Map<String, Optional<LocalDate>> supportEndByModel = new HashMap<>();
+            int devicesChecked = 0;
+            for (DeviceModel model : index.models.values()) {
+                if (!model.vendorId().equals(vendor.id())) {
+                    continue;
+                }
+                List<Device> devices = index.devicesByModel.getOrDefault(model.id(), List.of());
+                Optional<LocalDate> end = SupportStatus.supportEnd(model, milestone);
+                supportEndByModel.put(model.id(), end);
+                devicesChecked += devices.size();
+                if (devices.isEmpty()) {
+                    continue;
+                }
+                if (end.isEmpty()) {
+                    status = status.worst(Status.WARNING);
+                    reasons.add(devices.size() + " devices of " + model.model() + " have no known " + milestoneName + " date");
+                    continue;
+                }
+                LocalDate endDate = end.get();
+                String source = milestone == Milestone.END_OF_SUPPORT ? model.endOfSupport().source()
+                        : model.endOfSecurityUpdates().source();
+                int unsupported = 0;
+                int beforeServiceEndUnplanned = 0;
+                List<String> ids = new ArrayList<>();
+                for (Device device : devices) {
+                    boolean planned = device.plannedReplacement().filter(r -> !r.isAfter(endDate)).isPresent();
+                    if (!endDate.isAfter(asOf)) {
+                        if (!planned) {
+                            unsupported++;
+                            ids.add(device.id());
+                        }
+                    } else if (!endDate.isAfter(horizon) && !planned
+                            && device.plannedServiceEnd().map(s -> s.isAfter(endDate)).orElse(true)) {
+                        beforeServiceEndUnplanned++;
+                        ids.add(device.id());
+                    }
+                }
+                if (unsupported > 0) {
+                    status = Status.FAIL;
+                    reasons.add(unsupported + " devices of " + model.model() + " are past " + milestoneName + " (" + endDate
+                            + ") with no replacement planned");
+                }
+                if (beforeServiceEndUnplanned > 0) {
+                    status = status.worst(Status.FAIL);
+                    reasons.add(beforeServiceEndUnplanned + " devices of " + model.model() + " reach " + milestoneName
+                            + " on " + endDate + ", before their planned service end, with no replacement planned");
+                }
+                if (unsupported + beforeServiceEndUnplanned > 0) {
+                    evidence.add(new Evidence(Evidence.Kind.DATE, model.model() + ": " + milestoneName + " " + endDate
+                            + (source.isEmpty() ? "" : " (source: " + source + ")"), Optional.empty(), OptionalInt.empty(),
+                            "devices: " + String.join(", ", ids.subList(0, Math.min(ids.size(), 20)))
+                                    + (ids.size() > 20 ? " and " + (ids.size() - 20) + " more" : "")));
+                }
+            }
+            for (Contract contract : index.activeContracts.getOrDefault(vendor.id(), List.of())) {
+                for (String clause : LIFECYCLE_CLAUSES) {
+                    ClauseRecord record = records.get(contract.id() + "\u0000" + clause);
+                    boolean present = record != null ? record.state() != ClauseState.MISSING
+                            : !context.clauses().find(contract.id(), clause).isEmpty();
+                    if (!present) {
+                        status = status.worst(Status.WARNING);
+                        reasons.add(contract.id() + ": no " + clause.toLowerCase(java.util.Locale.ROOT) + " clause");
+                    }
+                }
+                Optional<LocalDate> commitment = ContractTerms.endOfCommitment(contract, asOf);
+                for (String covered : contract.covers()) {
+                    Optional<LocalDate> supportEnd = supportEndByModel.getOrDefault(covered, Optional.empty());
+                    if (commitment.isPresent() && supportEnd.isPresent() && commitment.get().isAfter(supportEnd.get())) {
+                        status = status.worst(Status.WARNING);
+                        reasons.add(contract.id() + " runs until " + commitment.get() + ", past the " + milestoneName + " of "
+                                + index.models.get(covered).model() + " (" + supportEnd.get() + ")");
+                    }
+                }
+                ContractTerms.nextNoticeDeadline(contract, asOf)
+                        .filter(deadline -> !deadline.isAfter(asOf.plusDays(NOTICE_WARNING_DAYS))).ifPresent(deadline -> {
+                            reasons.add(contract.id() + ": notice deadline " + deadline + " ("
+                                    + contract.renewal().name().toLowerCase(java.util.Locale.ROOT) + " renewal, "
+                                    + contract.noticeDays() + " days notice)");
+                            evidence.add(Evidence.of(Evidence.Kind.DATE, contract.id() + " notice deadline " + deadline));
+                        });
+            }
+            if (status == Status.PASS) {
+                reasons.add(devicesChecked == 0 ? "no devices; contracts carry the life-cycle terms"
+                        : devicesChecked + " devices stay supported through their planned service life");
+            }
+            Severity severity = status == Status.FAIL ? Severity.HIGH : status == Status.WARNING ? Severity.MEDIUM : Severity.LOW;
+            findings.add(new Finding(ID, 5, vendor.id(), Optional.empty(), Optional.empty(), status, severity, reasons,
+                    evidence));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,175 @@
+package org.civicsla.checks;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import org.civicsla.core.check.Check;
+import org.civicsla.core.check.CheckContext;
+import org.civicsla.core.check.ClauseHit;
+import org.civicsla.core.check.Evidence;
+import org.civicsla.core.check.Finding;
+import org.civicsla.core.check.Requirement;
+import org.civicsla.core.check.Severity;
+import org.civicsla.core.check.Status;
+import org.civicsla.core.model.ClauseRecord;
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.Vendor;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Step 2: every active contract of a vendor carries each clause type the requirement profile asks
+ * for, meeting its limit where one is set (e.g. breach notification within 72 hours). A clause record
+ * entered by hand wins over the document index: present (with its section) or waived (with its
+ * reason) passes, missing fails even if the index guessed otherwise.
+ */
+@Component(service = Check.class)
+public final class SlaSecurityCheck implements Check {
+
+    public static final String ID = "step2.sla-security-clauses";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int step() {
+        return 2;
+    }
+
+    @Override
+    public String title() {
+        return "Security clauses in every active contract";
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext context) {
+        Vendors index = new Vendors(context.data());
+        Map<String, ClauseRecord> records = new HashMap<>();
+        for (ClauseRecord record : context.data().clauses()) {
+            records.put(record.contractId() + "\u0000" + record.clauseType(), record);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Vendor vendor : context.data().vendors()) {
+            if (context.cancelled().getAsBoolean()) {
+                break;
+            }
+            List<Contract> contracts = index.activeContracts.getOrDefault(vendor.id(), List.of());
+            if (contracts.isEmpty()) {
+                findings.add(new Finding(ID, 2, vendor.id(), Optional.empty(), Optional.empty(), Status.UNKNOWN,
+                        Severity.INFO, List.of("no active contract to check"), List.of()));
+                continue;
+            }
+            Status status = Status.PASS;
+            List<String> reasons = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            for (Contract contract : contracts) {
+                for (Requirement requirement : context.profile().requirements()) {
+                    Status outcome = assess(contract, requirement, records, context, reasons, evidence);
+                    status = status.worst(outcome);
+                }
+            }
+            if (status == Status.PASS) {
+                reasons.add("every active contract carries the " + context.profile().requirements().size()
+                        + " required security clauses");
+            }
+            Severity severity = status == Status.FAIL
+                    ? switch (vendor.criticality()) {
+                        case CRITICAL -> Severity.CRITICAL;
+                        case HIGH -> Severity.HIGH;
+                        default -> Severity.MEDIUM;
+                    } : Severity.LOW;
+            findings.add(new Finding(ID, 2, vendor.id(), Optional.empty(), Optional.empty(), status, severity, reasons,
+                    evidence));
+        }
+        return findings;
+    }
+
+    private static Status assess(Contract contract, Requirement requirement, Map<String, ClauseRecord> records,
+            CheckContext context, List<String> reasons, List<Evidence> evidence) {
+        String clause = requirement.clauseType();
+        ClauseRecord record = records.get(contract.id() + "\u0000" + clause);
+        if (record != null) {
+            switch (record.state()) {
+                case WAIVED -> {
+                    evidence.add(Evidence.of(Evidence.Kind.CLAUSE_RECORD,
+                            contract.id() + ": " + clause + " waived: " + record.reason()));
+                    return Status.PASS;
+                }
+                case PRESENT -> {
+                    evidence.add(new Evidence(Evidence.Kind.CLAUSE_RECORD, contract.id() + ": " + clause
+                            + " present (entered by hand)" + (record.section().isEmpty() ? "" : ", " + record.section()),
+                            record.document().isEmpty() ? Optional.empty() : Optional.of(record.document()),
+                            java.util.OptionalInt.empty(), ""));
+                    return Status.PASS;
+                }
+                case MISSING -> {
+                    reasons.add(contract.id() + ": " + clause + " is missing (recorded by hand)");
+                    return Status.FAIL;
+                }
+            }
+        }
+        List<ClauseHit> hits = context.clauses().find(contract.id(), clause);
+        if (hits.isEmpty()) {
+            reasons.add(contract.id() + ": " + clause + " is missing"
+                    + (contract.documents().isEmpty() ? " (no contract document attached)" : ""));
+            return Status.FAIL;
+        }
+        ClauseHit best = hits.get(0);
+        evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE, contract.id() + ": " + clause,
+                Optional.of(best.document()), best.page(), best.snippet()));
+        if (requirement.valueKey().isEmpty() || requirement.maxValue().isEmpty()) {
+            return Status.PASS;
+        }
+        OptionalDouble stated = value(best, requirement.valueKey().get());
+        double limit = requirement.maxValue().get();
+        if (stated.isEmpty()) {
+            reasons.add(contract.id() + ": " + clause + " states no " + requirement.valueKey().get() + " (required: at most "
+                    + format(limit) + ")");
+            return Status.WARNING;
+        }
+        if (stated.getAsDouble() > limit) {
+            reasons.add(contract.id() + ": " + clause + " allows " + format(stated.getAsDouble()) + " "
+                    + unit(requirement.valueKey().get()) + ", more than the required " + format(limit));
+            return Status.FAIL;
+        }
+        return Status.PASS;
+    }
+
+    /** The stated value; a notification deadline given in days counts as 24 hours a day. */
+    private static OptionalDouble value(ClauseHit hit, String key) {
+        String direct = hit.values().get(key);
+        if (direct != null) {
+            return parse(direct);
+        }
+        if (key.endsWith("Hours")) {
+            String days = hit.values().get(key.substring(0, key.length() - "Hours".length()) + "Days");
+            if (days != null) {
+                OptionalDouble d = parse(days);
+                return d.isPresent() ? OptionalDouble.of(d.getAsDouble() * 24) : d;
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static OptionalDouble parse(String text) {
+        try {
+            return OptionalDouble.of(Double.parseDouble(text.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    private static String unit(String key) {
+        return key.endsWith("Hours") ? "hours" : key.endsWith("Days") ? "days" : key.endsWith("Months") ? "months" : "";
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+}

@@ -1,0 +1,76 @@
+package org.civicsla.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.civicsla.checks.CheckEngine;
+import org.civicsla.core.check.CheckRun;
+import org.civicsla.core.check.RequirementProfile;
+import org.civicsla.core.check.RequirementProfiles;
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.core.store.WorkspaceStore;
+import org.civicsla.index.DocumentEvidence;
+import org.civicsla.index.clauses.ClauseDetector;
+
+/** What check, report and run share: open the workspace, read its documents, run the checks. */
+record CheckSession(Path folder, WorkspaceData data, CheckRun run) {
+
+    static final java.util.Set<String> OPTIONS = java.util.Set.of("workspace", "as-of", "steps", "profile");
+
+    static CheckSession run(Arguments args, PrintWriter err) throws UsageException, InputException {
+        LocalDate asOf = Dates.asOf(args);
+        List<Integer> steps = steps(args.option("steps"));
+        RequirementProfile profile = profile(args.option("profile"));
+        WorkspaceData data;
+        Path folder;
+        try (WorkspaceStore store = WorkspaceAccess.open(args)) {
+            data = store.snapshot();
+            folder = store.folder();
+        }
+        DocumentEvidence evidence = DocumentEvidence.read(folder, data, ClauseDetector.standard(),
+                message -> err.println("civicsla: " + message), () -> false);
+        CheckRun run = Services.get(CheckEngine.class).run(data, asOf, profile, evidence, steps, () -> false);
+        run.failures().forEach(f -> err.println("civicsla: check " + f.checkId() + " (step " + f.step() + ") " + f.message()));
+        return new CheckSession(folder, data, run);
+    }
+
+    private static List<Integer> steps(Optional<String> option) throws UsageException {
+        List<Integer> steps = new ArrayList<>();
+        if (option.isEmpty()) {
+            return steps;
+        }
+        for (String part : option.get().split(",")) {
+            try {
+                int step = Integer.parseInt(part.strip());
+                if (step < 1 || step > 10) {
+                    throw new NumberFormatException();
+                }
+                steps.add(step);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--steps lists checklist steps 1..10 separated by commas, e.g. 2,5; not '"
+                        + option.get() + "'");
+            }
+        }
+        return steps;
+    }
+
+    private static RequirementProfile profile(Optional<String> file) throws InputException {
+        if (file.isEmpty()) {
+            return RequirementProfiles.defaultProfile();
+        }
+        Path path = Path.of(file.get());
+        try (Reader in = Files.newBufferedReader(path)) {
+            return RequirementProfiles.read(in, path.toString());
+        } catch (IOException e) {
+            throw new InputException(e.getMessage().startsWith(path.toString()) ? e.getMessage()
+                    : path + ": cannot read the profile: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.civicsla.core.check;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.civicsla.core.model.Milestone;
+
+/**
+ * The default requirement profile (what the checklist's step 2 asks of every contract) and its file
+ * format: a properties file with {@code name}, {@code horizonMonths}, {@code milestone} and
+ * {@code require.N = Clause Type[ | valueKey <= max]}.
+ */
+public final class RequirementProfiles {
+
+    private RequirementProfiles() {
+    }
+
+    public static RequirementProfile defaultProfile() {
+        return new RequirementProfile("Checklist default (steps 2 and 5)", List.of(
+                Requirement.of("Audit Rights"),
+                Requirement.of("Penetration Test Rights"),
+                new Requirement("Breach Notification", Optional.of("notificationHours"), Optional.of(72.0)),
+                Requirement.of("Cap On Liability"),
+                Requirement.of("Insurance"),
+                Requirement.of("Liquidated Damages"),
+                Requirement.of("Data Protection"),
+                Requirement.of("Security Incident Response 24x7"),
+                Requirement.of("Vulnerability And Patch Management")), 24, Milestone.END_OF_SECURITY_UPDATES);
+    }
+
+    /** Reads a profile; errors name {@code source} and the key. */
+    public static RequirementProfile read(Reader in, String source) throws IOException {
+        Properties properties = new Properties();
+        properties.load(in);
+        String name = properties.getProperty("name", source).strip();
+        int horizon;
+        try {
+            horizon = Integer.parseInt(properties.getProperty("horizonMonths", "24").strip());
+        } catch (NumberFormatException e) {
+            throw new IOException(source + ": horizonMonths is not a whole number");
+        }
+        Milestone milestone;
+        try {
+            milestone = Milestone.valueOf(properties.getProperty("milestone", "END_OF_SECURITY_UPDATES").strip()
+                    .toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": milestone is END_OF_SUPPORT or END_OF_SECURITY_UPDATES");
+        }
+        TreeMap<Integer, String> lines = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("require.")) {
+                try {
+                    lines.put(Integer.parseInt(key.substring("require.".length())), properties.getProperty(key));
+                } catch (NumberFormatException e) {
+                    throw new IOException(source + ": " + key + " must be require.<number>");
+                }
+            }
+        }
+        List<Requirement> requirements = new ArrayList<>();
+        for (var line : lines.entrySet()) {
+            requirements.add(requirement(line.getValue(), source + ", require." + line.getKey()));
+        }
+        return new RequirementProfile(name, requirements, horizon, milestone);
+    }
+
+    private static Requirement requirement(String text, String where) throws IOException {
+        String[] parts = text.split("\\|", 2);
+        String clause = parts[0].strip();
+        if (clause.isEmpty()) {
+            throw new IOException(where + ": names no clause type");
+        }
+        if (parts.length == 1 || parts[1].isBlank()) {
+            return Requirement.of(clause);
+        }
+        String[] limit = parts[1].split("<=", 2);
+        if (limit.length != 2) {
+            throw new IOException(where + ": write a limit as 'valueKey <= number', e.g. notificationHours <= 72");
+        }
+        try {
+            return new Requirement(clause, Optional.of(limit[0].strip()), Optional.of(Double.parseDouble(limit[1].strip())));
+        } catch (NumberFormatException e) {
+            throw new IOException(where + ": '" + limit[1].strip() + "' is not a number");
+        }
+    }
+
+    public static void write(RequirementProfile profile, Writer out) throws IOException {
+        out.write("# CivicSLA requirement profile\n");
+        out.write("name = " + profile.name() + "\n");
+        out.write("horizonMonths = " + profile.planningHorizonMonths() + "\n");
+        out.write("milestone = " + profile.milestone().name() + "\n");
+        int i = 1;
+        for (Requirement r : profile.requirements()) {
+            out.write("require." + i++ + " = " + r.clauseType()
+                    + (r.valueKey().isPresent() && r.maxValue().isPresent()
+                            ? " | " + r.valueKey().get() + " <= " + format(r.maxValue().get()) : "") + "\n");
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
