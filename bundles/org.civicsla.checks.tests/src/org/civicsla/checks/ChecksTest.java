@@ -1,0 +1,253 @@
+package org.civicsla.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.civicsla.core.check.Check;
+import org.civicsla.core.check.CheckContext;
+import org.civicsla.core.check.CheckRun;
+import org.civicsla.core.check.ClauseEvidence;
+import org.civicsla.core.check.ClauseHit;
+import org.civicsla.core.check.Finding;
+import org.civicsla.core.check.Requirement;
+import org.civicsla.core.check.RequirementProfile;
+import org.civicsla.core.check.RequirementProfiles;
+import org.civicsla.core.check.Status;
+import org.civicsla.core.model.ClauseRecord;
+import org.civicsla.core.model.ClauseSource;
+import org.civicsla.core.model.ClauseState;
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.Criticality;
+import org.civicsla.core.model.Device;
+import org.civicsla.core.model.DeviceModel;
+import org.civicsla.core.model.LifecycleDate;
+import org.civicsla.core.model.Milestone;
+import org.civicsla.core.model.RenewalKind;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
+import org.junit.jupiter.api.Test;
+
+class ChecksTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
+    private static final Vendor VENDOR = new Vendor("V-1", "Harbourview CCTV", "Cameras", Criticality.HIGH, List.of());
+
+    private static final RequirementProfile PROFILE = new RequirementProfile("test", List.of(Requirement.of("Audit Rights"),
+            new Requirement("Breach Notification", Optional.of("notificationHours"), Optional.of(72.0))), 24,
+            Milestone.END_OF_SECURITY_UPDATES);
+
+    /** Clause evidence from a map "contract/clause" -> values, as the document index would give it. */
+    private static ClauseEvidence evidence(Map<String, Map<String, String>> found) {
+        return (contract, clause) -> {
+            Map<String, String> values = found.get(contract + "/" + clause);
+            return values == null ? List.of()
+                    : List.of(new ClauseHit(contract, clause, "documents/" + contract + ".txt", OptionalInt.of(3),
+                            "... the clause ...", 0.9, values));
+        };
+    }
+
+    private static Contract contract(String id, LocalDate start, int noticeDays, List<String> covers) {
+        return new Contract(id, "V-1", id, "Service", Optional.ofNullable(start), 36, RenewalKind.AUTOMATIC, 12, noticeDays,
+                ContractStatus.ACTIVE, Optional.empty(), "", covers, List.of());
+    }
+
+    private static WorkspaceData data(List<ClauseRecord> records, List<DeviceModel> models, List<Device> devices,
+            Contract... contracts) {
+        return new WorkspaceData(List.of(VENDOR), List.of(contracts), records, models, devices);
+    }
+
+    private static Finding step2(WorkspaceData data, ClauseEvidence evidence) {
+        List<Finding> findings = new SlaSecurityCheck().evaluate(new CheckContext(data, AS_OF, PROFILE, evidence, () -> false));
+        assertEquals(1, findings.size());
+        return findings.get(0);
+    }
+
+    @Test
+    void step2PassesWhenEveryActiveContractCarriesTheRequiredClausesWithinLimits() {
+        Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
+                evidence(Map.of("C-1/Audit Rights", Map.of(), "C-1/Breach Notification", Map.of("notificationHours", "72"))));
+        assertEquals(Status.PASS, finding.status(), finding.reasons().toString());
+        assertEquals(2, finding.evidence().size());
+        assertEquals(OptionalInt.of(3), finding.evidence().get(0).page());
+    }
+
+    @Test
+    void step2FailsOnAMissingClauseAndOnANotificationDeadlineLongerThanRequired() {
+        Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
+                evidence(Map.of("C-1/Breach Notification", Map.of("notificationDays", "7"))));
+        assertEquals(Status.FAIL, finding.status());
+        assertEquals(List.of("C-1: Audit Rights is missing (no contract document attached)",
+                "C-1: Breach Notification allows 168 hours, more than the required 72"), finding.reasons());
+    }
+
+    @Test
+    void step2WarnsWhenTheDeadlineIsNotStated() {
+        Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
+                evidence(Map.of("C-1/Audit Rights", Map.of(), "C-1/Breach Notification", Map.of())));
+        assertEquals(Status.WARNING, finding.status());
+        assertEquals(List.of("C-1: Breach Notification states no notificationHours (required: at most 72)"), finding.reasons());
+    }
+
+    @Test
+    void clauseRecordsEnteredByHandWinOverTheIndex() {
+        List<ClauseRecord> records = List.of(
+                new ClauseRecord("C-1", "Audit Rights", ClauseState.WAIVED, "Vendor hosts no city data", "", "", ClauseSource.MANUAL),
+                new ClauseRecord("C-1", "Breach Notification", ClauseState.MISSING, "", "", "", ClauseSource.MANUAL));
+        Finding finding = step2(data(records, List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
+                evidence(Map.of("C-1/Breach Notification", Map.of("notificationHours", "24"))));
+        assertEquals(Status.FAIL, finding.status());
+        assertEquals(List.of("C-1: Breach Notification is missing (recorded by hand)"), finding.reasons());
+        assertEquals("C-1: Audit Rights waived: Vendor hosts no city data", finding.evidence().get(0).description());
+    }
+
+    private static DeviceModel model(String id, LocalDate securityEnd) {
+        return new DeviceModel(id, "V-1", "Camera " + id, "Camera", LifecycleDate.UNKNOWN, LifecycleDate.UNKNOWN,
+                securityEnd == null ? LifecycleDate.UNKNOWN : LifecycleDate.of(securityEnd, "vendor notice"),
+                Optional.of(new BigDecimal("900.00")));
+    }
+
+    private static Device device(String id, String model, LocalDate installed, LocalDate planned) {
+        return new Device(id, model, "", "Harbour", Optional.ofNullable(installed), 10, "1.0", Criticality.MEDIUM,
+                Optional.empty(), Optional.ofNullable(planned));
+    }
+
+    private static Finding step5(WorkspaceData data, ClauseEvidence evidence) {
+        List<Finding> findings = new LifecycleCheck().evaluate(new CheckContext(data, AS_OF, PROFILE, evidence, () -> false));
+        assertEquals(1, findings.size());
+        return findings.get(0);
+    }
+
+    private static final ClauseEvidence LIFECYCLE_CLAUSES = evidence(Map.of("C-1/Warranty Duration", Map.of(),
+            "C-1/Support Period And End Of Life Notice", Map.of(), "C-1/Post-Termination Services", Map.of()));
+
+    @Test
+    void step5FailsForUnsupportedDevicesAndDevicesGoingUnsupportedBeforeTheirServiceEnd() {
+        WorkspaceData data = data(List.of(), List.of(model("OLD", LocalDate.of(2025, 1, 1)), model("SOON", LocalDate.of(2027, 6, 30))),
+                List.of(device("D-1", "OLD", LocalDate.of(2020, 1, 1), null),
+                        device("D-2", "SOON", LocalDate.of(2022, 1, 1), null),
+                        device("D-3", "SOON", LocalDate.of(2022, 1, 1), LocalDate.of(2027, 1, 1))),
+                contract("C-1", LocalDate.of(2026, 3, 1), 30, List.of()));
+        Finding finding = step5(data, LIFECYCLE_CLAUSES);
+        assertEquals(Status.FAIL, finding.status());
+        assertTrue(finding.reasons().contains("1 devices of Camera OLD are past end of security updates (2025-01-01) with no replacement planned"),
+                finding.reasons().toString());
+        assertTrue(finding.reasons().contains("1 devices of Camera SOON reach end of security updates on 2027-06-30, before their "
+                + "planned service end, with no replacement planned"), finding.reasons().toString());
+        assertTrue(finding.evidence().stream().anyMatch(e -> e.description().contains("source: vendor notice")
+                && e.snippet().equals("devices: D-2")), finding.evidence().toString());
+    }
+
+    @Test
+    void step5WarnsOnUnknownDatesMissingLifecycleTermsAndComingNoticeDeadlines() {
+        // Started 2024-01-01 for 36 months: ends 2027-01-01, 30 days notice -> deadline 2026-12-01, within 90 days.
+        WorkspaceData data = data(List.of(), List.of(model("UNK", null)), List.of(device("D-1", "UNK", LocalDate.of(2022, 1, 1), null)),
+                contract("C-1", LocalDate.of(2024, 1, 1), 30, List.of()));
+        Finding finding = step5(data, evidence(Map.of("C-1/Warranty Duration", Map.of())));
+        assertEquals(Status.WARNING, finding.status());
+        assertEquals(List.of("1 devices of Camera UNK have no known end of security updates date",
+                "C-1: no support period and end of life notice clause", "C-1: no post-termination services clause",
+                "C-1: notice deadline 2026-12-01 (automatic renewal, 30 days notice)"), finding.reasons());
+    }
+
+    @Test
+    void step5WarnsWhenAContractBindsTheCityPastTheSupportOfWhatItCovers() {
+        WorkspaceData data = data(List.of(), List.of(model("CAM", LocalDate.of(2030, 1, 1))), List.of(),
+                contract("C-1", LocalDate.of(2028, 1, 1), 30, List.of("CAM")));
+        Finding finding = step5(data, LIFECYCLE_CLAUSES);
+        assertEquals(Status.WARNING, finding.status());
+        assertEquals(List.of("C-1 runs until 2031-01-01, past the end of security updates of Camera CAM (2030-01-01)"),
+                finding.reasons());
+    }
+
+    /** A plugin check that breaks in the way plugin checks break. */
+    private record Broken(String id, int step, boolean slow) implements Check {
+        @Override
+        public String title() {
+            return id;
+        }
+
+        @Override
+        public List<Finding> evaluate(CheckContext context) {
+            if (slow) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of();
+            }
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    @Test
+    void aFailingOrSlowCheckIsReportedAndNeverBreaksTheOthers() {
+        CheckEngine engine = new CheckEngine(List.of(new SlaSecurityCheck(), new Broken("plugin.throws", 4, false),
+                new Broken("plugin.hangs", 9, true)), 2_000);
+        WorkspaceData data = data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of()));
+        CheckRun run = engine.run(data, AS_OF, PROFILE, ClauseEvidence.NONE, List.of(), () -> false);
+        assertEquals(1, run.findings().size());
+        assertEquals(Status.FAIL, run.findings().get(0).status());
+        List<String> failures = new ArrayList<>();
+        run.failures().forEach(f -> failures.add(f.checkId() + ": " + f.message()));
+        assertEquals(List.of("plugin.throws: failed: IllegalStateException: boom",
+                "plugin.hangs: did not finish within 2.0 s; its findings are missing"), failures);
+        Matrix matrix = Matrix.of(data, run);
+        assertEquals(List.of(2, 4, 9), matrix.steps());
+        assertEquals(Status.UNKNOWN, matrix.cell("V-1", 4).orElseThrow().status());
+        assertEquals(Status.FAIL, matrix.worst("V-1"));
+    }
+
+    @Test
+    void onlyTheRequestedStepsRun() {
+        CheckEngine engine = new CheckEngine(List.of(new SlaSecurityCheck(), new LifecycleCheck()), 10_000);
+        WorkspaceData data = data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of()));
+        CheckRun run = engine.run(data, AS_OF, PROFILE, ClauseEvidence.NONE, List.of(5), () -> false);
+        assertTrue(run.findings().stream().allMatch(f -> f.step() == 5));
+    }
+
+    @Test
+    void profilesRoundTripAndBadFilesNameTheKey() throws IOException {
+        StringWriter written = new StringWriter();
+        RequirementProfiles.write(RequirementProfiles.defaultProfile(), written);
+        assertTrue(written.toString().contains("require.3 = Breach Notification | notificationHours <= 72"), written.toString());
+        assertEquals(RequirementProfiles.defaultProfile(),
+                RequirementProfiles.read(new StringReader(written.toString()), "default.properties"));
+        IOException bad = assertThrows(IOException.class, () -> RequirementProfiles
+                .read(new StringReader("require.1 = Breach Notification | notificationHours < 72\n"), "city.properties"));
+        assertEquals("city.properties, require.1: write a limit as 'valueKey <= number', e.g. notificationHours <= 72",
+                bad.getMessage());
+    }
+
+    @Test
+    void csvAndJsonQuoteWhatTheyMust() throws IOException {
+        Vendor tricky = new Vendor("V-9", "Smith, \"Jones\" & Co", "", Criticality.LOW, List.of());
+        WorkspaceData data = new WorkspaceData(List.of(tricky), List.of(), List.of(), List.of(), List.of());
+        CheckRun run = new CheckRun(java.time.Instant.parse("2026-11-22T10:00:00Z"), AS_OF, PROFILE,
+                List.of(new Finding("x", 2, "V-9", Optional.empty(), Optional.empty(), Status.FAIL, null,
+                        List.of("line one\nline \"two\""), List.of())), List.of());
+        Matrix matrix = Matrix.of(data, run);
+        StringWriter csv = new StringWriter();
+        CheckResultFormat.csv(matrix, csv);
+        assertEquals("vendor_id,vendor,step,status,reasons\nV-9,\"Smith, \"\"Jones\"\" & Co\",2,fail,\"line one\nline \"\"two\"\"\"\n",
+                csv.toString());
+        StringWriter json = new StringWriter();
+        CheckResultFormat.json(matrix, run, data, json);
+        assertTrue(json.toString().contains("\"vendor\": \"Smith, \\\"Jones\\\" & Co\""), json.toString());
+        assertTrue(json.toString().contains("\"reasons\": [\"line one\\nline \\\"two\\\"\"]"), json.toString());
+    }
+
+}
