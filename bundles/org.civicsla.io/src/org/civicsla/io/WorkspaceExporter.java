@@ -1,11 +1,8 @@
 package org.civicsla.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.civicsla.core.files.AtomicFiles;
 import org.civicsla.core.model.ClauseRecord;
 import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.Device;
@@ -38,9 +36,6 @@ public final class WorkspaceExporter {
     }
 
     public static void export(WorkspaceData data, Path xlsx) throws IOException {
-        Path parent = xlsx.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, ".civicsla-export", ".xlsx");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             Styles styles = new Styles(workbook);
             sheet(workbook, styles, Entity.VENDORS, data.vendors().stream().map(WorkspaceExporter::row).toList());
@@ -48,13 +43,7 @@ public final class WorkspaceExporter {
             sheet(workbook, styles, Entity.CONTRACTS, data.contracts().stream().map(WorkspaceExporter::row).toList());
             sheet(workbook, styles, Entity.DEVICES, data.devices().stream().map(WorkspaceExporter::row).toList());
             sheet(workbook, styles, Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                workbook.write(out);
-            }
-            // Only a complete workbook replaces an earlier export.
-            Files.move(partial, xlsx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+            AtomicFiles.write(xlsx, workbook::write);
         }
     }
 

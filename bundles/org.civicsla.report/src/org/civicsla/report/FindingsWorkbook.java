@@ -1,10 +1,7 @@
 package org.civicsla.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.civicsla.checks.Matrix;
 import org.civicsla.core.check.Evidence;
+import org.civicsla.core.files.AtomicFiles;
 import org.civicsla.core.check.Finding;
 import org.civicsla.core.check.Status;
 import org.civicsla.core.model.Vendor;
@@ -41,9 +39,6 @@ public final class FindingsWorkbook {
         Matrix matrix = Matrix.of(input.data(), input.run());
         Map<String, Vendor> vendors = new HashMap<>();
         input.data().vendors().forEach(v -> vendors.put(v.id(), v));
-        Path parent = xlsx.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, ".civicsla-findings", ".xlsx");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
             List<String> summaryHeader = new java.util.ArrayList<>(List.of("Vendor ID", "Vendor"));
@@ -108,12 +103,7 @@ public final class FindingsWorkbook {
                 }
             }
             finish(evidence, row, header.size());
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                workbook.write(out);
-            }
-            Files.move(partial, xlsx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+            AtomicFiles.write(xlsx, workbook::write);
         }
     }
 

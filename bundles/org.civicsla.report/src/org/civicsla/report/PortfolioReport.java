@@ -3,9 +3,7 @@ package org.civicsla.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +24,7 @@ import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
 import org.civicsla.core.check.Requirement;
 import org.civicsla.core.check.Status;
+import org.civicsla.core.files.AtomicFiles;
 import org.civicsla.core.lifecycle.ContractTerms;
 import org.civicsla.core.lifecycle.SupportStatus;
 import org.civicsla.core.model.Contract;
@@ -80,17 +79,7 @@ public final class PortfolioReport {
     public static void write(ReportInput input, Path pdf, BooleanSupplier cancelled) throws IOException {
         PortfolioReport report = new PortfolioReport(input, Fonts.load(), cancelled);
         Map<String, Integer> pages = report.render(OutputStream.nullOutputStream(), Map.of());
-        Path parent = pdf.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, ".civicsla-report", ".pdf");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                report.render(out, pages);
-            }
-            Files.move(partial, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFiles.write(pdf, out -> report.render(out, pages));
     }
 
     /** Renders the report; returns the first page of each section (the table of contents of the next pass). */
@@ -465,8 +454,9 @@ public final class PortfolioReport {
 
         @Override
         public void onCloseDocument(PdfWriter writer, Document document) {
+            // Closing has already opened the next (empty, never written) page: the last page is one before.
             ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-                    new Phrase(Integer.toString(writer.getPageNumber()), fonts.text(8)), 0, 0, 0);
+                    new Phrase(Integer.toString(writer.getPageNumber() - 1), fonts.text(8)), 0, 0, 0);
         }
     }
 }
