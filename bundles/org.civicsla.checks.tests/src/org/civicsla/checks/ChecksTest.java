@@ -212,6 +212,25 @@ class ChecksTest {
     }
 
     @Test
+    void recheckingTheChangedVendorGivesWhatAFullRunGives() {
+        Vendor other = new Vendor("V-2", "Other", "", Criticality.LOW, List.of());
+        Contract mine = contract("C-1", AS_OF.minusYears(1), 30, List.of());
+        Contract theirs = new Contract("C-2", "V-2", "C-2", "", Optional.of(AS_OF.minusYears(1)), 36, RenewalKind.NONE, 0, 0,
+                ContractStatus.ACTIVE, Optional.empty(), "", List.of(), List.of());
+        WorkspaceData before = new WorkspaceData(List.of(VENDOR, other), List.of(mine, theirs), List.of(), List.of(), List.of());
+        ClauseEvidence evidence = evidence(Map.of("C-2/Audit Rights", Map.of(), "C-2/Breach Notification",
+                Map.of("notificationHours", "24")));
+        CheckEngine engine = new CheckEngine(List.of(new SlaSecurityCheck(), new LifecycleCheck()), 10_000);
+        CheckRun first = engine.run(before, AS_OF, PROFILE, evidence, List.of(), () -> false);
+        // V-2's contract loses its audit clause; only V-2 is re-checked.
+        ClauseEvidence after = evidence(Map.of("C-2/Breach Notification", Map.of("notificationHours", "24")));
+        CheckRun rechecked = engine.recheck(first, before, java.util.Set.of("V-2"), after, List.of(), () -> false);
+        CheckRun full = engine.run(before, AS_OF, PROFILE, after, List.of(), () -> false);
+        assertEquals(new java.util.HashSet<>(full.findings()), new java.util.HashSet<>(rechecked.findings()));
+        assertEquals(Status.FAIL, Matrix.of(before, rechecked).cell("V-2", 2).orElseThrow().status());
+    }
+
+    @Test
     void onlyTheRequestedStepsRun() {
         CheckEngine engine = new CheckEngine(List.of(new SlaSecurityCheck(), new LifecycleCheck()), 10_000);
         WorkspaceData data = data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of()));

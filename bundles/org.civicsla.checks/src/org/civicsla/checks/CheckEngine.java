@@ -65,6 +65,31 @@ public final class CheckEngine {
         return sorted;
     }
 
+    /**
+     * Re-checks only the vendors whose records changed and keeps the previous run's findings for the
+     * others: the checks judge each vendor on its own records (its contracts, clause records, device
+     * models and devices), so a vendor's findings depend on nothing else. The result is the run a
+     * full evaluation of {@code data} would give, at a fraction of the cost.
+     */
+    public CheckRun recheck(CheckRun previous, WorkspaceData data, java.util.Set<String> changedVendors,
+            ClauseEvidence evidence, List<Integer> steps, BooleanSupplier cancelled) {
+        java.util.Set<String> models = new java.util.HashSet<>();
+        data.deviceModels().stream().filter(m -> changedVendors.contains(m.vendorId())).forEach(m -> models.add(m.id()));
+        java.util.Set<String> contracts = new java.util.HashSet<>();
+        data.contracts().stream().filter(c -> changedVendors.contains(c.vendorId())).forEach(c -> contracts.add(c.id()));
+        WorkspaceData slice = new WorkspaceData(
+                data.vendors().stream().filter(v -> changedVendors.contains(v.id())).toList(),
+                data.contracts().stream().filter(c -> contracts.contains(c.id())).toList(),
+                data.clauses().stream().filter(c -> contracts.contains(c.contractId())).toList(),
+                data.deviceModels().stream().filter(m -> models.contains(m.id())).toList(),
+                data.devices().stream().filter(d -> models.contains(d.modelId())).toList());
+        CheckRun partial = run(slice, previous.asOf(), previous.profile(), evidence, steps, cancelled);
+        List<Finding> findings = new ArrayList<>();
+        previous.findings().stream().filter(f -> !changedVendors.contains(f.vendorId())).forEach(findings::add);
+        findings.addAll(partial.findings());
+        return new CheckRun(partial.ranAt(), previous.asOf(), previous.profile(), findings, partial.failures());
+    }
+
     /** Runs the checks of {@code steps} (all when empty) as of {@code asOf}. */
     public CheckRun run(WorkspaceData data, LocalDate asOf, RequirementProfile profile, ClauseEvidence evidence,
             List<Integer> steps, BooleanSupplier cancelled) {
