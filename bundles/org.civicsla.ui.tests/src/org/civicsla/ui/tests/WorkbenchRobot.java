@@ -144,6 +144,17 @@ final class WorkbenchRobot implements AutoCloseable {
                 || !(control instanceof org.eclipse.swt.widgets.Text));
     }
 
+    /** Clicks the left button at a point given in {@code control}'s coordinates (e.g. a table row). */
+    void clickAt(Control control, org.eclipse.swt.graphics.Rectangle area) throws InterruptedException {
+        Point centre = ui(() -> {
+            control.getShell().forceActive();
+            return control.toDisplay(area.x + area.width / 2, area.y + area.height / 2);
+        });
+        post(mouse(SWT.MouseMove, centre, 0));
+        post(mouse(SWT.MouseDown, centre, 1));
+        post(mouse(SWT.MouseUp, centre, 1));
+    }
+
     /** Types {@code text} key by key (lower-case letters, digits, space and punctuation without shift). */
     void type(String text) throws InterruptedException {
         for (char c : text.toCharArray()) {

@@ -1,0 +1,135 @@
+package org.civicsla.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.Criticality;
+import org.civicsla.core.model.DocumentRef;
+import org.civicsla.core.model.RenewalKind;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.store.ChangeSet;
+import org.civicsla.core.store.WorkspaceStore;
+import org.civicsla.core.store.WorkspaceStoreFactory;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * A procurement officer opens a workspace in the real workbench, sees which vendors fail step 2 and
+ * clicks one to learn why, and narrows the vendor list by typing. One workbench serves all tests:
+ * an e4 workbench (and SWT's display) starts once per JVM.
+ */
+class WorkbenchUiTest {
+
+    @TempDir
+    static Path workspace;
+
+    private static WorkbenchRobot robot;
+
+    private static final String STRONG = """
+            AUDIT. The City shall have the right to audit the Supplier's compliance and inspect its books and records.
+            SECURITY TESTING. The City may conduct penetration tests of the System once a year.
+            SECURITY INCIDENTS. The Supplier shall notify the City of any security incident or data breach within
+            seventy-two (72) hours.
+            LIABILITY. The Supplier's total aggregate liability shall not exceed the fees paid in the last twelve months.
+            INSURANCE. The Supplier shall maintain cyber insurance coverage throughout the term.
+            SERVICE CREDITS. Missed service levels entitle the City to service credits and liquidated damages.
+            DATA PROTECTION. The Supplier shall protect personal data and comply with data protection law.
+            SECURITY OPERATIONS. A security desk is available 24x7 and responds to incidents within four (4) hours.
+            PATCHES. The Supplier shall provide security patches for critical vulnerabilities within fourteen (14) days.
+            """;
+
+    @BeforeAll
+    static void openWorkbenchOnAWorkspace() throws Exception {
+        Files.createDirectories(workspace.resolve("documents"));
+        Files.writeString(workspace.resolve("documents/C-1.txt"), STRONG);
+        Files.writeString(workspace.resolve("documents/C-2.txt"), "SUPPLY. The Supplier delivers cameras. "
+                + "INSURANCE. The Supplier shall maintain liability insurance coverage.");
+        ServiceTracker<WorkspaceStoreFactory, WorkspaceStoreFactory> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(WorkbenchUiTest.class).getBundleContext(), WorkspaceStoreFactory.class, null);
+        tracker.open();
+        WorkspaceStoreFactory stores = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+        if (stores == null) {
+            throw new AssertionError("no WorkspaceStoreFactory service was registered");
+        }
+        try (WorkspaceStore store = stores.open(workspace)) {
+            store.apply(new ChangeSet(List.of(
+                    new Vendor("V-1", "Civic Cloud Services", "Cloud", Criticality.CRITICAL, List.of()),
+                    new Vendor("V-2", "Harbourview CCTV", "Cameras", Criticality.HIGH, List.of()),
+                    new Vendor("V-3", "Northgate Networks", "Network equipment", Criticality.MEDIUM, List.of())),
+                    List.of(contract("C-1", "V-1"), contract("C-2", "V-2")), List.of(), List.of(), List.of()));
+        }
+        System.setProperty("civicsla.workspace", workspace.toString());
+        robot = WorkbenchRobot.start();
+    }
+
+    @AfterAll
+    static void closeWorkbench() throws Exception {
+        System.clearProperty("civicsla.workspace");
+        if (robot != null) {
+            robot.close();
+        }
+    }
+
+    @Test
+    void theChecklistShowsWhichVendorsFailAndWhy() throws Exception {
+        Table matrix = robot.widget("checklist.table", Table.class);
+        robot.waitUntil("the three vendors are checked", () -> matrix.getItemCount() == 3);
+        // No contract says anything about warranty or end of life: step 5 warns for both contracted vendors.
+        assertEquals(List.of("V-1", "Civic Cloud Services", "pass", "warning"), robot.ui(() -> row(matrix.getItem(0))));
+        assertEquals(List.of("V-2", "Harbourview CCTV", "fail", "warning"), robot.ui(() -> row(matrix.getItem(1))));
+        assertEquals(List.of("V-3", "Northgate Networks", "unknown", "pass"), robot.ui(() -> row(matrix.getItem(2))));
+        Label status = robot.widget("checklist.status", Label.class);
+        assertTrue(robot.ui(status::getText).startsWith("1 of 3 vendors fail"), robot.ui(status::getText));
+
+        robot.clickAt(matrix, robot.ui(() -> matrix.getItem(1).getBounds(1)));
+        Text details = robot.widget("checklist.details", Text.class);
+        robot.waitUntil("the reasons of the failing vendor are shown",
+                () -> details.getText().contains("C-2: Breach Notification is missing"));
+        assertTrue(robot.ui(details::getText).contains("evidence: C-2: Insurance (documents/C-2.txt)"),
+                robot.ui(details::getText));
+    }
+
+    @Test
+    void typingInTheFilterNarrowsTheVendorList() throws Exception {
+        Table table = robot.widget("vendors.table", Table.class);
+        robot.waitUntil("the three vendors of the workspace are listed", () -> table.getItemCount() == 3);
+        Label status = robot.widget("vendors.status", Label.class);
+        assertEquals("3 vendors", robot.ui(status::getText));
+
+        Text filter = robot.widget("vendors.filter", Text.class);
+        robot.click(filter);
+        robot.type("north");
+
+        robot.waitUntil("only the matching vendor is listed",
+                () -> table.getItemCount() == 1 && table.getItem(0).getText(1).equals("Northgate Networks"));
+        assertEquals("1 of 3 vendors", robot.ui(status::getText));
+        assertEquals("north", robot.ui(filter::getText));
+    }
+
+    private static List<String> row(TableItem item) {
+        return List.of(item.getText(0), item.getText(1), item.getText(2), item.getText(3));
+    }
+
+    private static Contract contract(String id, String vendor) {
+        return new Contract(id, vendor, id, "Service", Optional.of(LocalDate.now().minusMonths(6)), 36, RenewalKind.NONE, 0,
+                0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
+                List.of(new DocumentRef(id, "documents/" + id + ".txt", "")));
+    }
+}

@@ -1,0 +1,184 @@
+package org.civicsla.ui.parts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.civicsla.checks.Matrix;
+import org.civicsla.core.check.Evidence;
+import org.civicsla.core.check.Finding;
+import org.civicsla.core.check.Status;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.ui.ChecksModel;
+import org.civicsla.ui.WorkspaceModel;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The checklist matrix: vendors × steps, coloured and spelled out, re-run as of a chosen date; the
+ * selected vendor's reasons and evidence below. The checks run in a Job; this part only shows.
+ */
+public final class ChecklistPart {
+
+    @Inject
+    private ChecksModel checks;
+
+    @Inject
+    private WorkspaceModel workspaces;
+
+    private Composite body;
+    private DateTime asOf;
+    private Label status;
+    private Table table;
+    private Text details;
+
+    @PostConstruct
+    void create(Composite parent) {
+        body = parent;
+        GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        new Label(bar, SWT.NONE).setText("Check as of:");
+        asOf = new DateTime(bar, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+        asOf.setData(VendorsPart.TEST_ID, "checklist.asOf");
+        Button run = new Button(bar, SWT.PUSH);
+        run.setText("&Run checks");
+        run.setData(VendorsPart.TEST_ID, "checklist.run");
+        run.addListener(SWT.Selection, e -> checks.run(LocalDate.of(asOf.getYear(), asOf.getMonth() + 1, asOf.getDay())));
+        status = new Label(bar, SWT.NONE);
+        status.setData(VendorsPart.TEST_ID, "checklist.status");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+
+        SashForm split = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
+        table = new Table(split, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setData(VendorsPart.TEST_ID, "checklist.table");
+        table.addListener(SWT.Selection, e -> showDetails());
+        details = new Text(split, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        details.setData(VendorsPart.TEST_ID, "checklist.details");
+        split.setWeights(3, 2);
+        show();
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void workspaceChanged(@UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
+        if (body != null && !body.isDisposed()) {
+            checks.run(LocalDate.of(asOf.getYear(), asOf.getMonth() + 1, asOf.getDay()));
+        }
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void checked(@UIEventTopic(ChecksModel.TOPIC_CHECKED) String date) {
+        if (body != null && !body.isDisposed()) {
+            show();
+        }
+    }
+
+    private void show() {
+        table.removeAll();
+        for (TableColumn column : table.getColumns()) {
+            column.dispose();
+        }
+        var result = checks.latest();
+        if (result.isEmpty()) {
+            status.setText(workspaces.current().isPresent() ? "Checking..." : "Open a workspace to check its vendors.");
+            return;
+        }
+        Matrix matrix = result.get().matrix();
+        column("Vendor", 70);
+        column("Name", 240);
+        matrix.steps().forEach(step -> column("Step " + step, 80));
+        int failing = 0;
+        for (Vendor vendor : matrix.vendors()) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setData(vendor);
+            item.setText(0, vendor.id());
+            item.setText(1, vendor.name());
+            int c = 2;
+            for (int step : matrix.steps()) {
+                Status s = matrix.cell(vendor.id(), step).orElseThrow().status();
+                item.setText(c, s.name().toLowerCase(Locale.ROOT));
+                item.setBackground(c, color(s));
+                c++;
+            }
+            if (matrix.worst(vendor.id()) == Status.FAIL) {
+                failing++;
+            }
+        }
+        status.setText(failing + " of " + matrix.vendors().size() + " vendors fail, as of " + result.get().run().asOf()
+                + (result.get().documentProblems().isEmpty() ? ""
+                        : "; " + result.get().documentProblems().size() + " documents could not be read"));
+        status.getParent().layout();
+        details.setText("Select a vendor to see why.");
+    }
+
+    private void column(String title, int width) {
+        TableColumn column = new TableColumn(table, SWT.LEFT);
+        column.setText(title);
+        column.setWidth(width);
+    }
+
+    /** The report's colours; colours made from RGB alone hold no OS resource, so they need no disposal. */
+    private static final java.util.Map<Status, Color> COLORS = java.util.Map.of(
+            Status.FAIL, new Color(new RGB(0xF4, 0xB6, 0xB0)), Status.WARNING, new Color(new RGB(0xFC, 0xE0, 0x9B)),
+            Status.UNKNOWN, new Color(new RGB(0xDD, 0xDD, 0xDD)), Status.PASS, new Color(new RGB(0xB9, 0xE3, 0xC0)));
+
+    private static Color color(Status status) {
+        return COLORS.get(status);
+    }
+
+    private void showDetails() {
+        var result = checks.latest();
+        if (result.isEmpty() || table.getSelectionCount() == 0) {
+            return;
+        }
+        Vendor vendor = (Vendor) table.getSelection()[0].getData();
+        StringBuilder text = new StringBuilder(vendor.id() + " " + vendor.name() + "\n");
+        for (int step : result.get().matrix().steps()) {
+            Matrix.Cell cell = result.get().matrix().cell(vendor.id(), step).orElseThrow();
+            text.append("\nStep ").append(step).append(": ").append(cell.status().name().toLowerCase(Locale.ROOT)).append('\n');
+            for (Finding finding : cell.findings()) {
+                finding.reasons().forEach(reason -> text.append("  - ").append(reason).append('\n'));
+                List<Evidence> evidence = finding.evidence();
+                for (Evidence e : evidence) {
+                    text.append("    evidence: ").append(e.description());
+                    e.document().ifPresent(d -> text.append(" (").append(d)
+                            .append(e.page().isPresent() ? ", page " + e.page().getAsInt() : "").append(')'));
+                    if (!e.snippet().isEmpty()) {
+                        text.append("\n      \"").append(e.snippet().length() > 300 ? e.snippet().substring(0, 300) + "..." : e.snippet())
+                                .append('"');
+                    }
+                    text.append('\n');
+                }
+            }
+        }
+        details.setText(text.toString());
+    }
+
+    @Focus
+    void focus() {
+        table.setFocus();
+    }
+}
