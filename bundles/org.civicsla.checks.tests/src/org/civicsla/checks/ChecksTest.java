@@ -231,6 +231,35 @@ class ChecksTest {
     }
 
     @Test
+    void savedRunsLoadBackAndTheDiffSaysWhatGotBetterOrWorse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path workspace)
+            throws IOException {
+        CheckEngine engine = new CheckEngine(List.of(new SlaSecurityCheck()), 10_000);
+        WorkspaceData data = data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of()));
+        CheckRun failing = engine.run(data, AS_OF, PROFILE, evidence(Map.of("C-1/Breach Notification",
+                Map.of("notificationDays", "7"))), List.of(), () -> false);
+        CheckRun passing = engine.run(data, AS_OF.plusDays(1), PROFILE, evidence(Map.of("C-1/Audit Rights", Map.of(),
+                "C-1/Breach Notification", Map.of("notificationHours", "48"))), List.of(), () -> false);
+        RunHistory history = new RunHistory(workspace);
+        java.nio.file.Path first = history.save(failing);
+        history.save(passing);
+        assertEquals(2, history.runs().size());
+        assertEquals(failing, RunHistory.load(first));
+
+        List<RunDiff.Change> changes = RunDiff.between(RunHistory.load(history.runs().get(0)),
+                RunHistory.load(history.runs().get(1)));
+        assertEquals(1, changes.size());
+        RunDiff.Change change = changes.get(0);
+        assertEquals(RunDiff.Direction.BETTER, change.direction());
+        assertEquals(Status.FAIL, change.before());
+        assertEquals(Status.PASS, change.after());
+        assertTrue(change.resolvedReasons().contains("C-1: Breach Notification allows 168 hours, more than the required 72"),
+                change.resolvedReasons().toString());
+        java.nio.file.Path broken = java.nio.file.Files.writeString(workspace.resolve("runs/broken.json"), "{\"ranAt\": 3}");
+        IOException error = assertThrows(IOException.class, () -> RunHistory.load(broken));
+        assertTrue(error.getMessage().startsWith("broken.json: not a saved check run"), error.getMessage());
+    }
+
+    @Test
     void onlyTheRequestedStepsRun() {
         CheckEngine engine = new CheckEngine(List.of(new SlaSecurityCheck(), new LifecycleCheck()), 10_000);
         WorkspaceData data = data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of()));

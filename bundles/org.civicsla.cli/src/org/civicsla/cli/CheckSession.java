@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civicsla.checks.CheckEngine;
+import org.civicsla.checks.RunHistory;
 import org.civicsla.core.check.CheckRun;
 import org.civicsla.core.check.RequirementProfile;
 import org.civicsla.core.check.RequirementProfiles;
@@ -38,6 +39,12 @@ record CheckSession(Path folder, WorkspaceData data, CheckRun run) {
                 message -> err.println("civicsla: " + message), () -> false);
         CheckRun run = Services.get(CheckEngine.class).run(data, asOf, profile, evidence, steps, () -> false);
         run.failures().forEach(f -> err.println("civicsla: check " + f.checkId() + " (step " + f.step() + ") " + f.message()));
+        try {
+            // Every run is kept, so 'civicsla diff' can say what got better or worse since the last one.
+            new RunHistory(folder).save(run);
+        } catch (IOException e) {
+            err.println("civicsla: could not save the run in " + folder.resolve("runs") + ": " + e.getMessage());
+        }
         return new CheckSession(folder, data, run);
     }
 
