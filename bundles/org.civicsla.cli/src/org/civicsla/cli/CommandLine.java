@@ -73,6 +73,7 @@ final class CommandLine {
             text.append("  ").append(command.name()).append(" ".repeat(width - command.name().length() + 2))
                     .append(command.summary()).append('\n');
         }
+        text.append("\nPlugins: 'civicsla install <p2 repository> <feature id>...' installs checks from a p2 repository.\n");
         text.append("\nExit codes: 0 fine, 1 findings (e.g. a vendor fails a step), 2 usage or input error.\n");
         text.append("Run 'civicsla <command> --help' for a command's options.\n");
         return text.toString();
