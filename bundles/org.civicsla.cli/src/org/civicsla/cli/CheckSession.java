@@ -17,7 +17,7 @@ import org.civicsla.core.check.RequirementProfile;
 import org.civicsla.core.check.RequirementProfiles;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.core.store.WorkspaceStore;
-import org.civicsla.index.DocumentEvidence;
+import org.civicsla.index.DocumentIndex;
 import org.civicsla.index.clauses.ClauseDetector;
 
 /** What check, report and run share: open the workspace, read its documents, run the checks. */
@@ -35,9 +35,14 @@ record CheckSession(Path folder, WorkspaceData data, CheckRun run) {
             data = store.snapshot();
             folder = store.folder();
         }
-        DocumentEvidence evidence = DocumentEvidence.read(folder, data, ClauseDetector.standard(),
-                message -> err.println("civicsla: " + message), () -> false);
-        CheckRun run = Services.get(CheckEngine.class).run(data, asOf, profile, evidence, steps, () -> false);
+        CheckRun run;
+        try (DocumentIndex index = DocumentIndex.open(folder, ClauseDetector.standard())) {
+            // The index reads only documents that are new or changed since the last run.
+            index.update(folder, data, message -> err.println("civicsla: " + message), () -> false);
+            run = Services.get(CheckEngine.class).run(data, asOf, profile, index, steps, () -> false);
+        } catch (IOException e) {
+            throw new InputException(folder.resolve("index") + ": cannot use the document index: " + e.getMessage(), e);
+        }
         run.failures().forEach(f -> err.println("civicsla: check " + f.checkId() + " (step " + f.step() + ") " + f.message()));
         try {
             // Every run is kept, so 'civicsla diff' can say what got better or worse since the last one.

@@ -9,6 +9,6 @@ final class Commands {
     }
 
     static List<Command> all() {
-        return List.of(ReportCommand.run(), new VendorsCommand(), new ImportCommand(), new ExportCommand(), new LifecycleCommand(), new EndOfLifeCommand(), new ClausesCommand(), new CheckCommand(), new DiffCommand(), ReportCommand.report(), new VersionCommand());
+        return List.of(ReportCommand.run(), new VendorsCommand(), new ImportCommand(), new ExportCommand(), new LifecycleCommand(), new EndOfLifeCommand(), new ClausesCommand(), SearchCommand.index(), SearchCommand.search(), new CheckCommand(), new DiffCommand(), ReportCommand.report(), new VersionCommand());
     }
 }

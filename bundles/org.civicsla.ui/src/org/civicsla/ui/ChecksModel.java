@@ -1,5 +1,6 @@
 package org.civicsla.ui;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.civicsla.checks.CheckEngine;
 import org.civicsla.checks.Matrix;
 import org.civicsla.core.check.CheckRun;
 import org.civicsla.core.check.RequirementProfiles;
-import org.civicsla.index.DocumentEvidence;
+import org.civicsla.index.DocumentIndex;
 import org.civicsla.index.clauses.ClauseDetector;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -62,17 +63,22 @@ public final class ChecksModel {
             }
             monitor.beginTask("Checking vendors as of " + asOf, 3);
             try {
-                monitor.subTask("Reading contract documents");
+                monitor.subTask("Indexing contract documents");
                 List<String> problems = new ArrayList<>();
-                DocumentEvidence evidence = DocumentEvidence.read(opened.get().folder(), opened.get().data(),
-                        ClauseDetector.standard(), problems::add, monitor::isCanceled);
-                monitor.worked(1);
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS;
+                CheckRun run;
+                try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), ClauseDetector.standard())) {
+                    // Only documents that are new or changed since the last run are read again.
+                    index.update(opened.get().folder(), opened.get().data(), problems::add, monitor::isCanceled);
+                    monitor.worked(1);
+                    if (monitor.isCanceled()) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    monitor.subTask("Running the checks");
+                    run = engine.run(opened.get().data(), asOf, RequirementProfiles.defaultProfile(), index, List.of(),
+                            monitor::isCanceled);
+                } catch (IOException e) {
+                    return Status.error("Cannot use the document index of " + opened.get().folder() + ": " + e.getMessage(), e);
                 }
-                monitor.subTask("Running the checks");
-                CheckRun run = engine.run(opened.get().data(), asOf, RequirementProfiles.defaultProfile(), evidence,
-                        List.of(), monitor::isCanceled);
                 monitor.worked(2);
                 latest.set(new Result(run, Matrix.of(opened.get().data(), run), List.copyOf(problems)));
                 events.post(TOPIC_CHECKED, asOf.toString());

@@ -75,7 +75,8 @@ public final class ClauseDetector {
             for (int[] span : spans) {
                 int from = Math.max(0, span[0] - SNIPPET_RADIUS);
                 int to = Math.min(text.length(), span[1] + SNIPPET_RADIUS);
-                evidence.add(new ClauseSpan(normalized.original(from), normalized.original(to),
+                // Offsets locate the signal itself (for pages and passages); the snippet gives its context.
+                evidence.add(new ClauseSpan(normalized.original(span[0]), normalized.original(span[1]),
                         (from > 0 ? "..." : "") + text.substring(from, to).strip() + (to < text.length() ? "..." : ""),
                         List.of(text.substring(span[0], span[1]))));
             }

@@ -1,0 +1,123 @@
+package org.civicsla.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.civicsla.core.check.ClauseHit;
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.Criticality;
+import org.civicsla.core.model.DocumentRef;
+import org.civicsla.core.model.RenewalKind;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.index.clauses.ClauseDetector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentIndexTest {
+
+    @TempDir
+    Path workspace;
+
+    private WorkspaceData data;
+
+    @BeforeEach
+    void documents() throws Exception {
+        Files.createDirectories(workspace.resolve("documents"));
+        Files.writeString(workspace.resolve("documents/C-1.txt"), """
+                1. SECURITY INCIDENTS. The Supplier shall notify the City of any security incident within
+                seventy-two (72) hours of becoming aware of it.
+
+                2. INSURANCE. The Supplier shall maintain cyber insurance coverage.
+                """);
+        Files.writeString(workspace.resolve("documents/C-2.txt"), """
+                1. SUPPLY. The Supplier delivers cameras and keeps its security patches current.
+                """);
+        data = new WorkspaceData(List.of(new Vendor("V-1", "Civic Cloud", "", Criticality.HIGH, List.of()),
+                new Vendor("V-2", "Harbourview", "", Criticality.LOW, List.of())),
+                List.of(contract("C-1", "V-1", ContractStatus.ACTIVE), contract("C-2", "V-2", ContractStatus.EXPIRED)),
+                List.of(), List.of(), List.of());
+    }
+
+    private static Contract contract(String id, String vendor, ContractStatus status) {
+        return new Contract(id, vendor, id, "", Optional.of(LocalDate.of(2025, 1, 1)), 12, RenewalKind.NONE, 0, 0, status,
+                Optional.empty(), "", List.of(), List.of(new DocumentRef(id, "documents/" + id + ".txt", "")));
+    }
+
+    @Test
+    void indexesIncrementallyAndServesClauseEvidence() throws Exception {
+        List<String> errors = new ArrayList<>();
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, data, errors::add, () -> false));
+            List<ClauseHit> hits = index.find("C-1", "Breach Notification");
+            assertEquals(1, hits.size());
+            assertEquals("72", hits.get(0).values().get("notificationHours"));
+            assertEquals("documents/C-1.txt", hits.get(0).document());
+            assertEquals(List.of(), index.find("C-2", "Breach Notification"));
+        }
+        Files.writeString(workspace.resolve("documents/C-2.txt"), "The Supplier shall report any data breach within 24 hours.");
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(1, 1, 0, 0), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(1, index.find("C-2", "Breach Notification").size());
+            WorkspaceData detached = new WorkspaceData(data.vendors(), List.of(data.contracts().get(0)), List.of(), List.of(),
+                    List.of());
+            assertEquals(new DocumentIndex.UpdateSummary(0, 1, 1, 0), index.update(workspace, detached, errors::add, () -> false));
+            assertEquals(List.of(), index.find("C-2", "Breach Notification"));
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void searchesPhrasesWildcardsAndFieldsWithHighlightsAndFacets() throws Exception {
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            index.update(workspace, data, e -> { }, () -> false);
+            SearchResult phrase = index.search("\"security incident\"", 10);
+            assertEquals(1, phrase.totalHits());
+            SearchResult.Hit hit = phrase.hits().get(0);
+            assertEquals("C-1", hit.contractId());
+            assertTrue(hit.snippet().contains("‹security incident›"), hit.snippet());
+            assertTrue(hit.clauses().contains("Breach Notification"), hit.clauses().toString());
+
+            SearchResult wildcard = index.search("secur*", 10);
+            assertEquals(2, wildcard.totalHits());
+            assertEquals(java.util.Map.of("V-1", 1, "V-2", 1), wildcard.facets().get("vendor"));
+            assertEquals(java.util.Map.of("active", 1, "expired", 1), wildcard.facets().get("status"));
+
+            assertEquals(1, index.search("secur* AND status:expired", 10).totalHits());
+            assertEquals(1, index.search("clause:\"Insurance\"", 10).totalHits());
+            assertEquals(0, index.search("vendor:V-2 AND insurance", 10).totalHits());
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> index.search("secur* AND (", 10));
+            assertTrue(bad.getMessage().startsWith("cannot understand the query 'secur* AND ('"), bad.getMessage());
+        }
+    }
+
+    @Test
+    void aDamagedIndexIsRebuiltFromTheDocuments() throws Exception {
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            index.update(workspace, data, e -> { }, () -> false);
+        }
+        // A crash that left garbage where the commit point should be.
+        try (var files = Files.list(workspace.resolve("index"))) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().startsWith("segments")) {
+                    Files.write(file, new byte[] { 1, 2, 3 });
+                }
+            }
+        }
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, e -> { }, () -> false));
+            assertEquals(1, index.find("C-1", "Breach Notification").size());
+        }
+    }
+}
