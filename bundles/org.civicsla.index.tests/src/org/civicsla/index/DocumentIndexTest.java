@@ -103,6 +103,35 @@ class DocumentIndexTest {
     }
 
     @Test
+    void pdfPagesReachPassagesAndEvidence() throws Exception {
+        Path pdf = workspace.resolve("documents/C-3.pdf");
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (String line : List.of("1. Scope of the services.", "7. The Supplier shall notify the City of any security "
+                    + "incident within 72 hours.")) {
+                var page = new org.apache.pdfbox.pdmodel.PDPage();
+                document.addPage(page);
+                try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                    text.beginText();
+                    text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 11);
+                    text.newLineAtOffset(72, 720);
+                    text.showText(line);
+                    text.endText();
+                }
+            }
+            document.save(pdf.toFile());
+        }
+        WorkspaceData withPdf = new WorkspaceData(data.vendors(), List.of(new Contract("C-3", "V-1", "C-3", "",
+                Optional.of(LocalDate.of(2025, 1, 1)), 12, RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "",
+                List.of(), List.of(new DocumentRef("C-3", "documents/C-3.pdf", "")))), List.of(), List.of(), List.of());
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(1, 0, 0, 0), index.update(workspace, withPdf, e -> { }, () -> false));
+            assertEquals(java.util.OptionalInt.of(2), index.find("C-3", "Breach Notification").get(0).page());
+            assertEquals(java.util.OptionalInt.of(2), index.search("\"security incident\"", 5).hits().get(0).page());
+        }
+    }
+
+    @Test
     void aDamagedIndexIsRebuiltFromTheDocuments() throws Exception {
         try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
             index.update(workspace, data, e -> { }, () -> false);

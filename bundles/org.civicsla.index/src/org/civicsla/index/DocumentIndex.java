@@ -18,8 +18,12 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -136,10 +140,15 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             throws IOException {
         Map<String, String> storedHashes = storedHashes();
         Set<String> attached = new HashSet<>();
-        int indexed = 0;
+        record Work(String docId, Contract contract, String path, Path file, String hash) {
+        }
+        record Pending(Work work, Future<List<Document>> entries) {
+        }
+        List<Work> work = new ArrayList<>();
         int unchanged = 0;
         int failed = 0;
-        ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        // Two readers: extraction and clause detection are CPU-bound, and this is a 2-core machine's share.
+        ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "civicsla-index");
             thread.setDaemon(true);
             return thread;
@@ -147,10 +156,6 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         try {
             for (Contract contract : data.contracts()) {
                 for (DocumentRef ref : contract.documents()) {
-                    if (cancelled.getAsBoolean()) {
-                        writer.commit();
-                        return new UpdateSummary(indexed, unchanged, 0, failed);
-                    }
                     String docId = contract.id() + "/" + ref.path();
                     attached.add(docId);
                     Path file = workspace.resolve(ref.path()).normalize();
@@ -162,24 +167,43 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                     String hash = sha256(file);
                     if (hash.equals(storedHashes.get(docId))) {
                         unchanged++;
-                        continue;
+                    } else {
+                        work.add(new Work(docId, contract, ref.path(), file, hash));
                     }
-                    try {
-                        DocumentText text = workers.submit(() -> TextExtractor.extract(file, TextExtractor.Limits.DEFAULT))
-                                .get(TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-                        index(docId, contract, ref.path(), hash, text);
-                        indexed++;
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        errors.accept(contract.id() + ": " + (e.getCause() instanceof ExtractionException x ? x.getMessage()
-                                : ref.path() + ": " + e.getCause()));
-                        failed++;
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        errors.accept(contract.id() + ": " + ref.path() + ": took longer than " + TIMEOUT_SECONDS + " s to read");
-                        failed++;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("indexing interrupted", e);
-                    }
+                }
+            }
+            // A small window of documents in flight keeps both readers busy and memory bounded.
+            java.util.ArrayDeque<Pending> window = new java.util.ArrayDeque<>();
+            int indexed = 0;
+            int next = 0;
+            while (next < work.size() || !window.isEmpty()) {
+                while (next < work.size() && window.size() < 6) {
+                    Work w = work.get(next++);
+                    window.add(new Pending(w, readers.submit(() -> entries(w.docId(), w.contract(), w.path(), w.hash(),
+                            TextExtractor.extract(w.file(), TextExtractor.Limits.DEFAULT)))));
+                }
+                Pending done = window.poll();
+                if (cancelled.getAsBoolean()) {
+                    writer.commit();
+                    return new UpdateSummary(indexed, unchanged, 0, failed);
+                }
+                try {
+                    List<Document> entries = done.entries().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    // Replace every entry of the document at once, so a reader never sees half of an update.
+                    writer.updateDocuments(new Term("docId", done.work().docId()), entries);
+                    indexed++;
+                } catch (ExecutionException e) {
+                    errors.accept(done.work().contract().id() + ": " + (e.getCause() instanceof ExtractionException x
+                            ? x.getMessage() : done.work().path() + ": " + e.getCause()));
+                    failed++;
+                } catch (TimeoutException e) {
+                    done.entries().cancel(true);
+                    errors.accept(done.work().contract().id() + ": " + done.work().path() + ": took longer than "
+                            + TIMEOUT_SECONDS + " s to read; skipped");
+                    failed++;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("indexing interrupted", e);
                 }
             }
             int removed = 0;
@@ -192,17 +216,18 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             writer.commit();
             return new UpdateSummary(indexed, unchanged, removed, failed);
         } finally {
-            workers.shutdownNow();
+            readers.shutdownNow();
         }
     }
 
-    private void index(String docId, Contract contract, String path, String hash, DocumentText text) throws IOException {
+    /** The index entries of one document: the document, its passages and its clause detections. */
+    private List<Document> entries(String docId, Contract contract, String path, String hash, DocumentText text) {
         List<Document> entries = new ArrayList<>();
         Document document = base("document", docId, contract, path);
         document.add(new StringField("hash", hash, Field.Store.YES));
         entries.add(document);
         var detections = detector.detect(text.text());
-        for (Passages.Passage passage : Passages.of(text.text())) {
+        for (Passages.Passage passage : Passages.of(text)) {
             Document entry = base("passage", docId, contract, path);
             entry.add(new TextField("text", text.text().substring(passage.start(), passage.end()), Field.Store.YES));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
@@ -226,13 +251,13 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             if (!detection.evidence().isEmpty()) {
                 ClauseSpan span = detection.evidence().get(0);
                 entry.add(new StoredField("snippet", span.snippet()));
-                text.pageAt(span.start()).ifPresent(page -> entry.add(new StoredField("page", page)));
+                // Same field type as the passages' page: Lucene requires one schema per field name.
+                text.pageAt(span.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             }
             detection.values().forEach((key, value) -> entry.add(new StoredField("value", key + "=" + value)));
             entries.add(entry);
         }
-        // Replace every entry of the document at once, so a reader never sees half of an update.
-        writer.updateDocuments(new Term("docId", docId), entries);
+        return entries;
     }
 
     private static Document base(String type, String docId, Contract contract, String path) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a document's text into passages: paragraphs (separated by blank lines), and long paragraphs
- * further at line ends, so a search hit or a clause points at a readable piece of the contract.
+ * Splits a document's text into passages: paragraphs (separated by blank lines) within a page, and long
+ * paragraphs further at line ends, so a search hit or a clause points at a readable piece of the contract.
  */
 final class Passages {
 
@@ -16,6 +16,17 @@ final class Passages {
     private static final int MAX_LENGTH = 1_500;
 
     private Passages() {
+    }
+
+    /** Passages never cross a page boundary, so each passage has one page. */
+    static List<Passage> of(org.civicsla.index.extract.DocumentText document) {
+        List<Passage> passages = new ArrayList<>();
+        for (var page : document.pages()) {
+            for (Passage passage : of(document.text().substring(page.start(), page.end()))) {
+                passages.add(new Passage(page.start() + passage.start(), page.start() + passage.end()));
+            }
+        }
+        return passages;
     }
 
     static List<Passage> of(String text) {

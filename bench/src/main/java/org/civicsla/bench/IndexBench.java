@@ -1,0 +1,156 @@
+package org.civicsla.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.Criticality;
+import org.civicsla.core.model.DocumentRef;
+import org.civicsla.core.model.RenewalKind;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.index.DocumentIndex;
+import org.civicsla.index.clauses.ClauseDetector;
+
+/**
+ * Ingest throughput on CUAD: raw PDFBox extraction (2 threads) and raw Lucene indexing of the TXT files
+ * as baselines, then CivicSLA's index (extraction, passages, clause detection) of the same files, a
+ * re-index of unchanged files, and search latency. Run: bench/run.sh org.civicsla.bench.IndexBench ../shared/data/cuad-dev
+ */
+public final class IndexBench {
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("org.apache.pdfbox").setLevel(java.util.logging.Level.SEVERE);
+        java.util.logging.Logger.getLogger("org.apache.fontbox").setLevel(java.util.logging.Level.SEVERE);
+        Path cuad = Path.of(args[0]);
+        List<Path> pdfs = list(cuad.resolve("contracts/pdf"), ".pdf");
+        List<Path> txts = list(cuad.resolve("contracts/txt"), ".txt");
+        double pdfMb = size(pdfs);
+        double txtMb = size(txts);
+
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> work = new ArrayList<>();
+        for (Path pdf : pdfs) {
+            work.add(pool.submit(() -> {
+                try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                    return new PDFTextStripper().getText(document).length();
+                }
+            }));
+        }
+        for (Future<Integer> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        double rawPdf = seconds(start);
+        System.out.printf("raw PDFBox extraction, 2 threads: %d PDFs (%.1f MB) in %.1f s%n", pdfs.size(), pdfMb, rawPdf);
+
+        Path rawIndex = Files.createTempDirectory("civicsla-raw-lucene");
+        start = System.nanoTime();
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(rawIndex), new IndexWriterConfig(new EnglishAnalyzer()))) {
+            for (Path txt : txts) {
+                Document doc = new Document();
+                doc.add(new TextField("text", Files.readString(txt), Field.Store.NO));
+                writer.addDocument(doc);
+            }
+            writer.commit();
+        }
+        double rawTxt = seconds(start);
+        System.out.printf("raw Lucene indexing (EnglishAnalyzer): %d TXT (%.1f MB) in %.2f s%n", txts.size(), txtMb, rawTxt);
+
+        for (var set : List.of(List.of("TXT", txts), List.of("PDF", pdfs))) {
+            @SuppressWarnings("unchecked")
+            List<Path> files = (List<Path>) set.get(1);
+            Path workspace = Files.createTempDirectory("civicsla-index-bench");
+            WorkspaceData data = workspace(files);
+            Heap.reset();
+            start = System.nanoTime();
+            try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+                var summary = index.update(workspace, data, e -> { }, () -> false);
+                double took = seconds(start);
+                double mb = set.get(0).equals("PDF") ? pdfMb : txtMb;
+                double raw = set.get(0).equals("PDF") ? rawPdf : rawTxt;
+                System.out.printf("CivicSLA index %s: %d documents (%d failed) in %.1f s = %.2f MB/s, %.1f documents/s; "
+                        + "%.2fx the raw baseline; peak heap %d MB%n", set.get(0), summary.indexed(), summary.failed(), took,
+                        mb / took, summary.indexed() / took, took / raw, Heap.peakMb());
+                start = System.nanoTime();
+                var again = index.update(workspace, data, e -> { }, () -> false);
+                System.out.printf("re-index of %d unchanged %s files: %.2f s%n", again.unchanged(), set.get(0), seconds(start));
+                if (set.get(0).equals("TXT")) {
+                    queries(index);
+                }
+            }
+        }
+    }
+
+    private static void queries(DocumentIndex index) throws Exception {
+        List<String> queries = List.of("\"limitation of liability\"", "audit AND records", "insur*", "clause:\"Audit Rights\"",
+                "\"change of control\"", "terminat* AND convenience", "clause:\"Renewal Term\" AND notice", "warranty",
+                "\"source code\" AND escrow", "indemnif*");
+        for (int i = 0; i < 100; i++) {
+            index.search(queries.get(i % queries.size()), 10); // warm-up
+        }
+        long[] nanos = new long[1000];
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            index.search(queries.get(i % queries.size()), 10);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("search with highlighting, 1,000 queries: p50 %.2f ms, p99 %.2f ms%n", nanos[500] / 1e6, nanos[990] / 1e6);
+    }
+
+    private static WorkspaceData workspace(List<Path> files) {
+        List<Contract> contracts = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String id = "C-" + i;
+            contracts.add(new Contract(id, "V-" + (i % 50), id, "", Optional.of(LocalDate.of(2020, 1, 1)), 12, RenewalKind.NONE,
+                    0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
+                    List.of(new DocumentRef(id, files.get(i).toAbsolutePath().toString(), ""))));
+        }
+        List<Vendor> vendors = new ArrayList<>();
+        for (int v = 0; v < 50; v++) {
+            vendors.add(new Vendor("V-" + v, "Vendor " + v, "", Criticality.LOW, List.of()));
+        }
+        return new WorkspaceData(vendors, contracts, List.of(), List.of(), List.of());
+    }
+
+    private static List<Path> list(Path folder, String suffix) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(suffix)).sorted(Comparator.naturalOrder()).toList();
+        }
+    }
+
+    private static double size(List<Path> files) throws Exception {
+        long bytes = 0;
+        for (Path p : files) {
+            bytes += Files.size(p);
+        }
+        return bytes / 1e6;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
