@@ -106,6 +106,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), keyword);
         try {
             return open(folder, analyzer, detector);
+        } catch (org.apache.lucene.store.LockObtainFailedException inUse) {
+            // Another writer (another CivicSLA, or a job of this one) holds the index: wait, do not rebuild.
+            throw new IOException("the document index " + folder + " is in use by another CivicSLA task; try again", inUse);
         } catch (IOException | RuntimeException damaged) {
             // The documents are the source of truth: a damaged index (e.g. a crash during a commit) is rebuilt.
             System.getLogger(DocumentIndex.class.getName()).log(System.Logger.Level.WARNING,

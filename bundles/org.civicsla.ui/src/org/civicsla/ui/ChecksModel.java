@@ -88,6 +88,7 @@ public final class ChecksModel {
             }
         });
         job.setUser(true);
+        job.setRule(WorkspaceModel.INDEX_RULE);
         job.schedule();
         return job;
     }

@@ -37,6 +37,19 @@ public final class WorkspaceModel {
     /** Posted (with a message string) when a workspace could not be opened. */
     public static final String TOPIC_FAILED = "org/civicsla/workspace/failed";
 
+    /** Jobs that use a workspace's document index run one at a time: Lucene allows one writer. */
+    public static final org.eclipse.core.runtime.jobs.ISchedulingRule INDEX_RULE = new org.eclipse.core.runtime.jobs.ISchedulingRule() {
+        @Override
+        public boolean contains(org.eclipse.core.runtime.jobs.ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(org.eclipse.core.runtime.jobs.ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
+
     static final String PREFERENCE_NODE = "org.civicsla.ui";
     static final String LAST_WORKSPACE = "lastWorkspace";
 

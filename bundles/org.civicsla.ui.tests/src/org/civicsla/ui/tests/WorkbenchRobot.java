@@ -161,12 +161,12 @@ final class WorkbenchRobot implements AutoCloseable {
             Event down = new Event();
             down.type = SWT.KeyDown;
             down.character = c;
-            down.keyCode = c;
+            down.keyCode = c == '\r' ? SWT.CR : c;
             post(down);
             Event up = new Event();
             up.type = SWT.KeyUp;
             up.character = c;
-            up.keyCode = c;
+            up.keyCode = c == '\r' ? SWT.CR : c;
             post(up);
         }
         // Let the display dispatch the events before the caller looks at the result.

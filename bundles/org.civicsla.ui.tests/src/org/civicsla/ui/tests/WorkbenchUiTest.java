@@ -123,6 +123,22 @@ class WorkbenchUiTest {
         assertEquals("north", robot.ui(filter::getText));
     }
 
+    @Test
+    void searchingTheContractsHighlightsTheMatchedWords() throws Exception {
+        Text query = robot.widget("search.query", Text.class);
+        robot.click(query);
+        robot.type("insurance\r");
+        Label status = robot.widget("search.status", Label.class);
+        robot.waitUntil("the search finished", () -> status.getText().contains("passages match"));
+        assertTrue(robot.ui(status::getText).startsWith("2 passages match"), robot.ui(status::getText));
+        org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
+        String shown = robot.ui(results::getText);
+        assertTrue(shown.contains("V-2  C-2  documents/C-2.txt"), shown);
+        List<String> highlighted = robot.ui(() -> java.util.Arrays.stream(results.getStyleRanges())
+                .map(r -> results.getText(r.start, r.start + r.length - 1).toLowerCase(java.util.Locale.ROOT)).toList());
+        assertTrue(!highlighted.isEmpty() && highlighted.stream().allMatch(w -> w.equals("insurance")), highlighted.toString());
+    }
+
     private static List<String> row(TableItem item) {
         return List.of(item.getText(0), item.getText(1), item.getText(2), item.getText(3));
     }

@@ -1,0 +1,143 @@
+package org.civicsla.ui.parts;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.civicsla.index.DocumentIndex;
+import org.civicsla.index.SearchResult;
+import org.civicsla.index.clauses.ClauseDetector;
+import org.civicsla.ui.WorkspaceModel;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * Document search: a query field (words, "phrases", wildcards, vendor:, contract:, clause:, status:),
+ * passages with the matched words highlighted, and counts per vendor, clause type and contract status.
+ * The index is brought up to date and searched in a background Job.
+ */
+public final class SearchPart {
+
+    @Inject
+    private WorkspaceModel workspaces;
+
+    @Inject
+    private UISynchronize ui;
+
+    private Text query;
+    private Label status;
+    private StyledText results;
+    private final AtomicReference<Job> running = new AtomicReference<>();
+
+    @PostConstruct
+    void create(Composite parent) {
+        GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
+        query = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        query.setMessage("Search the contracts, e.g. \"security incident\" AND hours, or clause:\"Breach Notification\"");
+        query.setData(VendorsPart.TEST_ID, "search.query");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(query);
+        query.addListener(SWT.DefaultSelection, e -> search(query.getText()));
+        status = new Label(parent, SWT.NONE);
+        status.setData(VendorsPart.TEST_ID, "search.status");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        results = new StyledText(parent, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        results.setData(VendorsPart.TEST_ID, "search.results");
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(results);
+    }
+
+    private void search(String text) {
+        var opened = workspaces.current();
+        if (opened.isEmpty() || text.isBlank()) {
+            return;
+        }
+        status.setText("Searching...");
+        Job job = Job.create("Searching the contracts for " + text, (IProgressMonitor monitor) -> {
+            try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), ClauseDetector.standard())) {
+                index.update(opened.get().folder(), opened.get().data(), problem -> { }, monitor::isCanceled);
+                SearchResult result = index.search(text, 50);
+                ui.asyncExec(() -> show(result));
+                return Status.OK_STATUS;
+            } catch (IllegalArgumentException e) {
+                ui.asyncExec(() -> status.setText(e.getMessage()));
+                return Status.OK_STATUS;
+            } catch (IOException e) {
+                return Status.error("Cannot search " + opened.get().folder() + ": " + e.getMessage(), e);
+            }
+        });
+        Job previous = running.getAndSet(job);
+        if (previous != null) {
+            previous.cancel();
+        }
+        job.setRule(WorkspaceModel.INDEX_RULE);
+        job.schedule();
+    }
+
+    private void show(SearchResult result) {
+        if (results.isDisposed()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        java.util.List<StyleRange> marks = new java.util.ArrayList<>();
+        for (SearchResult.Hit hit : result.hits()) {
+            text.append(hit.vendorId()).append("  ").append(hit.contractId()).append("  ").append(hit.document())
+                    .append(hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "");
+            if (!hit.clauses().isEmpty()) {
+                text.append("  [").append(String.join(", ", hit.clauses())).append(']');
+            }
+            text.append('\n');
+            // The snippet marks matched words with ‹ ›: show them bold on yellow instead.
+            String snippet = hit.snippet();
+            int i = 0;
+            while (i < snippet.length()) {
+                int open = snippet.indexOf('‹', i);
+                if (open < 0) {
+                    text.append(snippet, i, snippet.length());
+                    break;
+                }
+                int close = snippet.indexOf('›', open);
+                if (close < 0) {
+                    text.append(snippet, i, snippet.length());
+                    break;
+                }
+                text.append(snippet, i, open);
+                StyleRange mark = new StyleRange();
+                mark.start = text.length();
+                mark.length = close - open - 1;
+                mark.fontStyle = SWT.BOLD;
+                mark.background = results.getDisplay().getSystemColor(SWT.COLOR_YELLOW);
+                marks.add(mark);
+                text.append(snippet, open + 1, close);
+                i = close + 1;
+            }
+            text.append("\n\n");
+        }
+        results.setText(text.toString());
+        results.setStyleRanges(marks.toArray(StyleRange[]::new));
+        StringBuilder facets = new StringBuilder();
+        for (Map.Entry<String, Map<String, Integer>> facet : result.facets().entrySet()) {
+            facets.append("  by ").append(facet.getKey()).append(": ").append(facet.getValue());
+        }
+        status.setText(result.totalHits() + " passages match" + (result.hits().size() < result.totalHits()
+                ? ", the best " + result.hits().size() + " shown" : "") + "." + facets);
+        status.getParent().layout();
+    }
+
+    @Focus
+    void focus() {
+        query.setFocus();
+    }
+}
