@@ -61,10 +61,7 @@ public final class LifecycleCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext context) {
         Vendors index = new Vendors(context.data());
-        Map<String, ClauseRecord> records = new HashMap<>();
-        for (ClauseRecord record : context.data().clauses()) {
-            records.put(record.contractId() + "\u0000" + record.clauseType(), record);
-        }
+        Map<String, ClauseRecord> records = index.clauseRecords;
         Milestone milestone = context.profile().milestone();
         String milestoneName = milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates";
         LocalDate asOf = context.asOf();
@@ -133,7 +130,7 @@ public final class LifecycleCheck implements Check {
             }
             for (Contract contract : index.activeContracts.getOrDefault(vendor.id(), List.of())) {
                 for (String clause : LIFECYCLE_CLAUSES) {
-                    ClauseRecord record = records.get(contract.id() + "\u0000" + clause);
+                    ClauseRecord record = records.get(Vendors.recordKey(contract.id(), clause));
                     boolean present = record != null ? record.state() != ClauseState.MISSING
                             : !context.clauses().find(contract.id(), clause).isEmpty();
                     if (!present) {

@@ -1,7 +1,6 @@
 package org.civicsla.checks;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +48,7 @@ public final class SlaSecurityCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext context) {
         Vendors index = new Vendors(context.data());
-        Map<String, ClauseRecord> records = new HashMap<>();
-        for (ClauseRecord record : context.data().clauses()) {
-            records.put(record.contractId() + "\u0000" + record.clauseType(), record);
-        }
+        Map<String, ClauseRecord> records = index.clauseRecords;
         List<Finding> findings = new ArrayList<>();
         for (Vendor vendor : context.data().vendors()) {
             if (context.cancelled().getAsBoolean()) {
@@ -92,7 +88,7 @@ public final class SlaSecurityCheck implements Check {
     private static Status assess(Contract contract, Requirement requirement, Map<String, ClauseRecord> records,
             CheckContext context, List<String> reasons, List<Evidence> evidence) {
         String clause = requirement.clauseType();
-        ClauseRecord record = records.get(contract.id() + "\u0000" + clause);
+        ClauseRecord record = records.get(Vendors.recordKey(contract.id(), clause));
         if (record != null) {
             switch (record.state()) {
                 case WAIVED -> {
