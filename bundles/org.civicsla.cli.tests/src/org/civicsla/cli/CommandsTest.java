@@ -1,0 +1,90 @@
+package org.civicsla.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless commands end to end, in the OSGi runtime the product runs (services through DS). */
+class CommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path workspace;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int civicsla(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return new CommandLine(Commands.all()).run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @BeforeEach
+    void sampleCity() throws Exception {
+        workspace = dir.resolve("city");
+        Path imports = Files.createDirectories(workspace.resolve("import"));
+        Files.writeString(imports.resolve("vendors.csv"), "id,name,criticality\nV-1,Civic Cloud,critical\nV-2,Harbourview CCTV,high\n");
+        Files.writeString(imports.resolve("contracts.csv"), "id,vendor_id,start,initial_term_months,status,documents\n"
+                + "C-1,V-1,2026-01-01,36,active,documents/C-1.txt\nC-2,V-2,2026-01-01,36,active,documents/C-2.txt\n");
+        Files.createDirectories(workspace.resolve("documents"));
+        Files.writeString(workspace.resolve("documents/C-1.txt"), "The Supplier shall notify the City of any security "
+                + "incident within seventy-two (72) hours. The City may audit the Supplier's records at any time.");
+        Files.writeString(workspace.resolve("documents/C-2.txt"), "The Supplier shall report any security incident to the "
+                + "City within seven (7) days.");
+    }
+
+    @Test
+    void checkPrintsOneRowPerVendorAndStepAndExitsOneWhenAVendorFails() throws Exception {
+        Path profile = Files.writeString(dir.resolve("profile.properties"), "name = Riverton minimum\n"
+                + "require.1 = Breach Notification | notificationHours <= 72\n");
+        int code = civicsla("check", "--workspace", workspace.toString(), "--as-of", "2026-11-22", "--steps", "2",
+                "--profile", profile.toString(), "--format", "csv");
+        assertEquals(ExitCode.FINDINGS, code, err.toString());
+        List<String> rows = out.toString().lines().toList();
+        assertEquals("vendor_id,vendor,step,status,reasons", rows.get(0));
+        assertEquals("V-1,Civic Cloud,2,pass,every active contract carries the 1 required security clauses", rows.get(1));
+        assertEquals("V-2,Harbourview CCTV,2,fail,C-2: Breach Notification allows 168 hours, more than the required 72",
+                rows.get(2).replace("\"", ""));
+        assertTrue(Files.isDirectory(workspace.resolve("runs")), "the run is saved");
+    }
+
+    @Test
+    void reportWritesThePdfAndTheWorkbook() {
+        int code = civicsla("report", "--workspace", workspace.toString(), "--as-of", "2026-11-22",
+                "--out", dir.resolve("out/report.pdf").toString(), "--xlsx", dir.resolve("out/findings.xlsx").toString());
+        assertEquals(ExitCode.FINDINGS, code, err.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("out/report.pdf")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/findings.xlsx")));
+    }
+
+    @Test
+    void searchFindsPassagesAndBadInputIsAnErrorNamingIt() {
+        assertEquals(ExitCode.OK, civicsla("search", "--workspace", workspace.toString(), "\"security incident\""), err.toString());
+        assertTrue(out.toString().startsWith("2 passages match"), out.toString());
+        assertEquals(ExitCode.ERROR, civicsla("search", "--workspace", workspace.toString(), "incident AND ("));
+        assertTrue(err.toString().startsWith("civicsla: cannot understand the query"), err.toString());
+        assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", workspace.toString(), "--as-of", "22/11/2026"));
+        assertTrue(err.toString().startsWith("civicsla: --as-of '22/11/2026' is not a date"), err.toString());
+        assertEquals(ExitCode.ERROR, civicsla("import", "--workspace", workspace.toString(), dir.resolve("nope.csv").toString()));
+        assertTrue(err.toString().contains("nope.csv: does not exist or is not a file"), err.toString());
+    }
+
+    @Test
+    void clausesScansAPlainFolderWithoutAWorkspace() {
+        assertEquals(ExitCode.OK, civicsla("clauses", workspace.resolve("documents").toString(), "--format", "csv"));
+        List<String> rows = out.toString().lines().toList();
+        assertEquals("document,category,present,confidence,evidence", rows.get(0));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("C-1,Audit Rights,Yes,")), out.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("C-2,Audit Rights,No,")), out.toString());
+    }
+}
