@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.civicsla.checks.CheckEngine;
 import org.civicsla.checks.Matrix;
 import org.civicsla.core.check.CheckRun;
-import org.civicsla.core.check.RequirementProfiles;
 import org.civicsla.index.DocumentIndex;
 import org.civicsla.index.clauses.ClauseDetector;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -74,7 +73,7 @@ public final class ChecksModel {
                         return Status.CANCEL_STATUS;
                     }
                     monitor.subTask("Running the checks");
-                    run = engine.run(opened.get().data(), asOf, RequirementProfiles.defaultProfile(), index, List.of(),
+                    run = engine.run(opened.get().data(), asOf, ProfilePreferences.load(), index, List.of(),
                             monitor::isCanceled);
                 } catch (IOException e) {
                     return Status.error("Cannot use the document index of " + opened.get().folder() + ": " + e.getMessage(), e);
