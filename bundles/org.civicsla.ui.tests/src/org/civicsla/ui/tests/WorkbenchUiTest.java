@@ -119,6 +119,8 @@ class WorkbenchUiTest {
 
         robot.waitUntil("only the matching vendor is listed",
                 () -> table.getItemCount() == 1 && table.getItem(0).getText(1).equals("Northgate Networks"));
+        robot.waitUntil("its checklist status is shown", () -> table.getItem(0).getText(6).equals("unknown")
+                && table.getItem(0).getText(7).equals("pass"));
         assertEquals("1 of 3 vendors", robot.ui(status::getText));
         assertEquals("north", robot.ui(filter::getText));
     }

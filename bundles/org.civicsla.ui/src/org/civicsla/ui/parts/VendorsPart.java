@@ -11,6 +11,7 @@ import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.ContractStatus;
 import org.civicsla.core.model.Vendor;
 import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.ui.ChecksModel;
 import org.civicsla.ui.WorkspaceModel;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -33,7 +34,7 @@ import org.eclipse.swt.widgets.Text;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-/** The vendors of the open workspace: a filterable, sortable table. */
+/** The vendors of the open workspace: a filterable, sortable table with their status on steps 2 and 5. */
 public final class VendorsPart {
 
     /** Widget data key under which UI tests find the widgets a person would use. */
@@ -41,6 +42,9 @@ public final class VendorsPart {
 
     @Inject
     private WorkspaceModel model;
+
+    @Inject
+    private ChecksModel checks;
 
     private TableViewer viewer;
     private Text filter;
@@ -73,6 +77,9 @@ public final class VendorsPart {
         column(layout, sorter, "Criticality", 14, v -> v.criticality().name().toLowerCase(Locale.ROOT));
         column(layout, sorter, "Active contracts", 12, v -> Long.toString(activeContracts.getOrDefault(v.id(), 0L)));
         column(layout, sorter, "Devices", 10, v -> Long.toString(deviceCounts.getOrDefault(v.id(), 0L)));
+        // The vendor's standing on the two steps the product is about, from the latest check run.
+        column(layout, sorter, "Step 2", 10, v -> status(v, 2));
+        column(layout, sorter, "Step 5", 10, v -> status(v, 5));
         viewer.setComparator(sorter);
         viewer.addFilter(new ViewerFilter() {
             @Override
@@ -112,6 +119,19 @@ public final class VendorsPart {
             viewer.getTable().setSortDirection(sorter.ascending() ? SWT.UP : SWT.DOWN);
             viewer.refresh();
         });
+    }
+
+    private String status(Vendor vendor, int step) {
+        return checks.latest().flatMap(r -> r.matrix().cell(vendor.id(), step))
+                .map(c -> c.status().name().toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void checked(@UIEventTopic(ChecksModel.TOPIC_CHECKED) String asOf) {
+        if (viewer != null && !viewer.getTable().isDisposed()) {
+            viewer.refresh();
+        }
     }
 
     @Inject
