@@ -41,6 +41,43 @@ class LifecycleTest {
     }
 
     @Test
+    void renewalsAreCountedFromTheStartSoMonthEndsDoNotDrift() {
+        // Signed on a leap day: the initial term ends on 28 February, but the third renewal ends on 29 February again.
+        Contract leap = contract(LocalDate.of(2020, 2, 29), 12, RenewalKind.AUTOMATIC, 12, 30);
+        assertEquals(new Term(LocalDate.of(2020, 2, 29), LocalDate.of(2021, 2, 28), 0),
+                ContractTerms.currentTerm(leap, LocalDate.of(2021, 2, 27)).orElseThrow());
+        assertEquals(new Term(LocalDate.of(2023, 2, 28), LocalDate.of(2024, 2, 29), 3),
+                ContractTerms.currentTerm(leap, LocalDate.of(2023, 6, 1)).orElseThrow());
+        // Monthly renewals of a contract signed on the 31st end on each month's last day, not on the 28th.
+        Contract monthly = contract(LocalDate.of(2021, 1, 31), 1, RenewalKind.AUTOMATIC, 1, 0);
+        assertEquals(new Term(LocalDate.of(2021, 2, 28), LocalDate.of(2021, 3, 31), 1),
+                ContractTerms.currentTerm(monthly, LocalDate.of(2021, 3, 15)).orElseThrow());
+        assertEquals(new Term(LocalDate.of(2021, 4, 30), LocalDate.of(2021, 5, 31), 3),
+                ContractTerms.currentTerm(monthly, LocalDate.of(2021, 5, 30)).orElseThrow());
+        // Without notice days, notice is due on the term's last day.
+        assertEquals(LocalDate.of(2021, 5, 30), ContractTerms.nextNoticeDeadline(monthly, LocalDate.of(2021, 5, 30)).orElseThrow());
+    }
+
+    @Test
+    void longRunningTacitContractsFindTheirTermDirectly() {
+        Contract old = contract(LocalDate.of(1990, 7, 1), 60, RenewalKind.AUTOMATIC, 36, 180);
+        // The initial term ends 1995-07-01; the 11th renewal of 3 years runs 2025-07-01 .. 2028-07-01.
+        assertEquals(new Term(LocalDate.of(2025, 7, 1), LocalDate.of(2028, 7, 1), 11),
+                ContractTerms.currentTerm(old, LocalDate.of(2026, 11, 22)).orElseThrow());
+        assertEquals(LocalDate.of(2027, 12, 31).minusDays(180),
+                ContractTerms.nextNoticeDeadline(old, LocalDate.of(2026, 11, 22)).orElseThrow());
+    }
+
+    @Test
+    void anAutomaticRenewalWithoutAPeriodEndsAfterItsInitialTerm() {
+        Contract noPeriod = contract(JAN_2020, 12, RenewalKind.AUTOMATIC, 0, 30);
+        assertEquals(LocalDate.of(2020, 12, 1), ContractTerms.nextNoticeDeadline(noPeriod, LocalDate.of(2020, 6, 1)).orElseThrow());
+        assertEquals(Optional.empty(), ContractTerms.nextNoticeDeadline(noPeriod, LocalDate.of(2020, 12, 2)));
+        assertEquals(Optional.empty(), ContractTerms.currentTerm(noPeriod, LocalDate.of(2021, 1, 1)));
+        assertEquals(LocalDate.of(2021, 1, 1), ContractTerms.endOfCommitment(noPeriod, LocalDate.of(2020, 12, 31)).orElseThrow());
+    }
+
+    @Test
     void noticeMustArriveBeforeTheNoticePeriodAndAPassedDeadlineMovesToTheNextTerm() {
         Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
         // 90 days before 2024-01-01 is 2023-10-03, so the last day to give notice is 2023-10-02.

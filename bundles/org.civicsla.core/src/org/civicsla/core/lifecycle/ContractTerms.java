@@ -8,10 +8,22 @@ import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.RenewalKind;
 
 /**
- * Contract term arithmetic as of a date. An automatic (tacit) renewal rolls the contract over by its
- * renewal period unless notice is given {@code noticeDays} before a term ends; an express renewal
- * needs both parties to agree before the end; a contract without renewal simply ends. Unknown start
- * dates or terms give empty answers, never guesses.
+ * Contract term arithmetic as of a date. Unknown start dates or terms give empty answers, never
+ * guesses.
+ * <ul>
+ * <li>{@link RenewalKind#AUTOMATIC} (tacit): after the initial term the contract rolls over by
+ * {@code renewalPeriodMonths}, again and again, unless notice is given {@code noticeDays} before a
+ * term ends. Terms are counted from the start date ({@code start + initial + n * period} months), so
+ * a contract signed on 29 February or the 31st does not drift to an earlier day with each renewal.
+ * An automatic renewal without a renewal period is treated as ending after its initial term.</li>
+ * <li>{@link RenewalKind#EXPRESS}: the contract ends after its initial term unless both parties
+ * agree in writing. Nothing renews by itself, so only the initial term is known; its notice deadline
+ * is the last day the city can still ask for the renewal in time ({@code noticeDays} before the
+ * end). An agreed renewal is recorded as a new contract or a new start.</li>
+ * <li>{@link RenewalKind#NONE}: the contract ends after its initial term; there is no notice.</li>
+ * </ul>
+ * The contract's {@link org.civicsla.core.model.ContractStatus status} is not consulted: callers
+ * decide whether a terminated or draft contract matters to them.
  */
 public final class ContractTerms {
 
@@ -31,16 +43,17 @@ public final class ContractTerms {
         if (asOf.isBefore(first.end())) {
             return initial;
         }
-        if (contract.renewal() != RenewalKind.AUTOMATIC || contract.renewalPeriodMonths() <= 0) {
+        if (!renews(contract)) {
             return Optional.empty();
         }
-        // Months since the end of the initial term tell how many renewals have happened; adjust for day-of-month.
+        // Months since the end of the initial term give the number of renewals to within one
+        // (day-of-month and short months); step to the term that really covers asOf.
         long months = ChronoUnit.MONTHS.between(first.end(), asOf);
-        int renewals = (int) (months / contract.renewalPeriodMonths()) + 1;
-        Term term = renewal(contract, first, renewals);
+        int renewals = (int) Math.min(Integer.MAX_VALUE - 1, months / contract.renewalPeriodMonths() + 1);
+        Term term = term(contract, renewals);
         while (!term.covers(asOf)) {
             renewals += asOf.isBefore(term.start()) ? -1 : 1;
-            term = renewal(contract, first, renewals);
+            term = term(contract, renewals);
         }
         return Optional.of(term);
     }
@@ -60,10 +73,9 @@ public final class ContractTerms {
         if (!deadline.isBefore(asOf)) {
             return Optional.of(deadline);
         }
-        if (contract.renewal() == RenewalKind.AUTOMATIC && contract.renewalPeriodMonths() > 0) {
+        if (renews(contract)) {
             // Too late for this term: the contract will renew once more; the next chance is the next term's deadline.
-            Term next = new Term(term.end(), term.end().plusMonths(contract.renewalPeriodMonths()), term.renewals() + 1);
-            return Optional.of(deadline(contract, next));
+            return Optional.of(deadline(contract, term(contract, term.renewals() + 1)));
         }
         return Optional.empty();
     }
@@ -78,9 +90,8 @@ public final class ContractTerms {
             return Optional.empty();
         }
         Term term = current.get();
-        if (contract.renewal() == RenewalKind.AUTOMATIC && contract.renewalPeriodMonths() > 0
-                && deadline(contract, term).isBefore(asOf)) {
-            return Optional.of(term.end().plusMonths(contract.renewalPeriodMonths()));
+        if (renews(contract) && deadline(contract, term).isBefore(asOf)) {
+            return Optional.of(term(contract, term.renewals() + 1).end());
         }
         return Optional.of(term.end());
     }
@@ -93,13 +104,24 @@ public final class ContractTerms {
         return Optional.of(new Term(start, start.plusMonths(contract.initialTermMonths()), 0));
     }
 
-    private static Term renewal(Contract contract, Term initial, int renewals) {
-        int period = contract.renewalPeriodMonths();
-        LocalDate start = initial.end().plusMonths((long) period * (renewals - 1));
-        return new Term(start, initial.end().plusMonths((long) period * renewals), renewals);
+    private static boolean renews(Contract contract) {
+        return contract.renewal() == RenewalKind.AUTOMATIC && contract.renewalPeriodMonths() > 0;
     }
 
-    /** Notice must arrive {@code noticeDays} before the term ends, i.e. by the day before that. */
+    /** The term after {@code renewals} renewals, counted from the start date (see the class comment). */
+    private static Term term(Contract contract, int renewals) {
+        LocalDate start = contract.start().orElseThrow();
+        long initial = contract.initialTermMonths();
+        long period = contract.renewalPeriodMonths();
+        LocalDate from = renewals == 0 ? start : start.plusMonths(initial + period * (renewals - 1));
+        return new Term(from, start.plusMonths(initial + period * renewals), renewals);
+    }
+
+    /**
+     * Notice must arrive at least {@code noticeDays} before the last day of the term (the day before
+     * the exclusive {@code end}): with 90 days' notice and a term ending on 31 December, the last day
+     * to give notice is 2 October.
+     */
     private static LocalDate deadline(Contract contract, Term term) {
         return term.end().minusDays(contract.noticeDays() + 1L);
     }
