@@ -64,7 +64,7 @@ class LifecycleTest {
         // The initial term ends 1995-07-01; the 11th renewal of 3 years runs 2025-07-01 .. 2028-07-01.
         assertEquals(new Term(LocalDate.of(2025, 7, 1), LocalDate.of(2028, 7, 1), 11),
                 ContractTerms.currentTerm(old, LocalDate.of(2026, 11, 22)).orElseThrow());
-        assertEquals(LocalDate.of(2027, 12, 31).minusDays(180),
+        assertEquals(LocalDate.of(2028, 6, 30).minusDays(180),
                 ContractTerms.nextNoticeDeadline(old, LocalDate.of(2026, 11, 22)).orElseThrow());
     }
 
