@@ -9,21 +9,26 @@ import org.openpdf.text.Font;
 import org.openpdf.text.pdf.BaseFont;
 
 /**
- * Embedded Liberation Sans (Identity-H), so any vendor name prints right — Łódź and Müller included —
- * and the PDF looks the same on every reader. The built-in Helvetica is neither embedded nor Unicode.
+ * Liberation Sans (SIL Open Font License, shipped by openpdf-fonts-extra), embedded as subsets with
+ * Identity-H encoding, so any vendor name prints right — Łódź and Müller included — and the PDF looks
+ * the same on every reader. The built-in Helvetica is neither embedded nor Unicode. Loaded per report:
+ * a font's embedded subset is tracked per document, and parsing three fonts costs a few milliseconds.
  */
 final class Fonts {
 
     final BaseFont regular;
     final BaseFont bold;
+    final BaseFont italic;
 
-    private Fonts(BaseFont regular, BaseFont bold) {
+    private Fonts(BaseFont regular, BaseFont bold, BaseFont italic) {
         this.regular = regular;
         this.bold = bold;
+        this.italic = italic;
     }
 
     static Fonts load() {
-        return new Fonts(font("LiberationSans-Regular.ttf"), font("LiberationSans-Bold.ttf"));
+        return new Fonts(font("LiberationSans-Regular.ttf"), font("LiberationSans-Bold.ttf"),
+                font("LiberationSans-Italic.ttf"));
     }
 
     private static BaseFont font(String name) {
@@ -46,7 +51,7 @@ final class Fonts {
         return new Font(bold, size);
     }
 
-    Font italic(float size) {
-        return new Font(regular, size, Font.ITALIC);
+    Font quote(float size) {
+        return new Font(italic, size);
     }
 }
