@@ -68,7 +68,7 @@ class PortfolioReportTest {
     void theTitlePageNamesWorkspaceAsOfDateAndProfile() throws Exception {
         try (PDDocument document = Loader.loadPDF(portfolio().toFile())) {
             String title = text(document, 1, 1);
-            assertTrue(title.contains("Portfolio report: vendor security and life cycle"), title);
+            assertTrue(title.contains("Portfolio report Vendor security and life cycle"), title);
             assertTrue(title.contains("Workspace riverton"), title);
             assertTrue(title.contains("Checks as of 2026-11-22"), title);
             assertTrue(title.contains("Checks run at 2026-11-22 09:30 UTC"), title);
@@ -203,6 +203,7 @@ class PortfolioReportTest {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             String text = text(document);
             assertEquals("Evidence pack: V-3 " + ReportFixture.FORMULA, document.getDocumentInformation().getTitle());
+            assertTrue(text.contains("Evidence pack V-3 " + ReportFixture.FORMULA + " Workspace riverton"), text);
             assertTrue(text.contains("Vendor V-3 " + ReportFixture.FORMULA + " (Tricky)"), text);
             assertTrue(text.contains("Result step 2 pass, step 5 unknown"), text);
             assertTrue(text.contains("=SUM(A1:A9) every active contract carries the required clauses"), text);

@@ -180,10 +180,15 @@ final class PdfReport {
 
     private void titlePage(Document document) throws DocumentException {
         document.add(new Paragraph("CivicSLA", fonts.strong(12)));
-        Paragraph heading = new Paragraph(title(), fonts.strong(24));
+        // The kind of report, then what it is about: a long vendor name wraps on its own line.
+        Paragraph heading = new Paragraph(packVendor.isPresent() ? "Evidence pack" : "Portfolio report", fonts.strong(26));
         heading.setSpacingBefore(120);
-        heading.setSpacingAfter(24);
         document.add(heading);
+        Paragraph about = new Paragraph(packVendor.map(v -> v.id() + " " + v.name())
+                .orElse("Vendor security and life cycle"), fonts.strong(18));
+        about.setSpacingBefore(6);
+        about.setSpacingAfter(24);
+        document.add(about);
         PdfPTable facts = new PdfPTable(new float[] { 1.2f, 3f });
         facts.setWidthPercentage(100);
         fact(facts, "Workspace", input.workspaceName());
