@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -71,6 +72,8 @@ final class CsvTables {
             if (columns == null) {
                 problems.add(new ImportProblem(name, "", 0, "", "is empty; expected a header row"));
             }
+        } catch (CancellationException e) {
+            throw e;
         } catch (UncheckedIOException e) {
             problems.add(problemOf(name, e.getCause()));
         } catch (CharacterCodingException e) {

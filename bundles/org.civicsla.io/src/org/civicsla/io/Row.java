@@ -21,12 +21,26 @@ final class Row {
     private final Map<String, String> cells;
     private final List<ImportProblem> problems;
 
+    /** Excel's own limit for the text of one cell; longer text is not something a person typed. */
+    static final int MAX_CELL_LENGTH = 32_767;
+
+    /** Digits of an amount with its two decimals, as the store keeps them (DECIMAL(20, 2)). */
+    static final int MAX_AMOUNT_DIGITS = 20;
+
+    /** {@code cells} is modified: a cell longer than {@link #MAX_CELL_LENGTH} is reported and emptied. */
     Row(String file, String sheet, long number, Map<String, String> cells, List<ImportProblem> problems) {
         this.file = file;
         this.sheet = sheet;
         this.number = number;
         this.cells = cells;
         this.problems = problems;
+        for (Map.Entry<String, String> cell : cells.entrySet()) {
+            if (cell.getValue() != null && cell.getValue().length() > MAX_CELL_LENGTH) {
+                problem(cell.getKey(), "has " + cell.getValue().length() + " characters; a cell holds at most "
+                        + MAX_CELL_LENGTH);
+                cell.setValue("");
+            }
+        }
     }
 
     long number() {
@@ -112,7 +126,13 @@ final class Row {
         }
         try {
             // Amounts are stored with two decimals; scaling here keeps "480" and "480.00" the same record.
-            return Optional.of(new BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP));
+            BigDecimal amount = new BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP);
+            if (amount.precision() > MAX_AMOUNT_DIGITS) {
+                problem(column, "'" + text(column) + "' is too large; amounts have at most "
+                        + (MAX_AMOUNT_DIGITS - 2) + " digits before the decimal point");
+                return Optional.empty();
+            }
+            return Optional.of(amount);
         } catch (NumberFormatException e) {
             problem(column, "'" + text(column) + "' is not a number");
             return Optional.empty();

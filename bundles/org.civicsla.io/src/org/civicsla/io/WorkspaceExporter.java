@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -39,8 +39,10 @@ public final class WorkspaceExporter {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             Styles styles = new Styles(workbook);
             sheet(workbook, styles, Entity.VENDORS, data.vendors().stream().map(WorkspaceExporter::row).toList());
+            sheet(workbook, styles, Entity.CONTACTS, data.vendors().stream().flatMap(WorkspaceExporter::furtherContacts).toList());
             sheet(workbook, styles, Entity.DEVICE_MODELS, data.deviceModels().stream().map(WorkspaceExporter::row).toList());
             sheet(workbook, styles, Entity.CONTRACTS, data.contracts().stream().map(WorkspaceExporter::row).toList());
+            sheet(workbook, styles, Entity.DOCUMENTS, data.contracts().stream().flatMap(WorkspaceExporter::documentRows).toList());
             sheet(workbook, styles, Entity.DEVICES, data.devices().stream().map(WorkspaceExporter::row).toList());
             sheet(workbook, styles, Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
             AtomicFiles.write(xlsx, workbook::write);
@@ -70,8 +72,11 @@ public final class WorkspaceExporter {
     static void write(Cell cell, Object value, Styles styles) {
         if (value instanceof Integer number) {
             cell.setCellValue(number);
-        } else if (value instanceof BigDecimal number) {
+        } else if (value instanceof BigDecimal number && number.precision() <= 15) {
+            // A double holds 15 significant digits exactly; larger amounts are written as text to keep every digit.
             cell.setCellValue(number.doubleValue());
+        } else if (value instanceof BigDecimal number) {
+            cell.setCellValue(number.toPlainString());
         } else {
             String text = value == null ? "" : value.toString();
             if (text.isEmpty()) {
@@ -91,19 +96,38 @@ public final class WorkspaceExporter {
                 contact == null ? "" : contact.phone());
     }
 
+    /** The Vendors sheet holds a vendor's first contact; the Contacts sheet the others, in order. */
+    private static Stream<List<Object>> furtherContacts(Vendor v) {
+        return v.contacts().stream().skip(1).map(c -> list(v.id(), c.name(), c.role(), c.email(), c.phone()));
+    }
+
+    /** Each milestone keeps its own verification date, so the shared {@code verified} column stays empty. */
     private static List<Object> row(DeviceModel m) {
-        Optional<LocalDate> verified = m.endOfSupport().verified().or(() -> m.endOfSecurityUpdates().verified())
-                .or(() -> m.endOfSale().verified());
         return list(m.id(), m.vendorId(), m.model(), m.category(), date(m.endOfSale()), m.endOfSale().source(),
                 date(m.endOfSupport()), m.endOfSupport().source(), date(m.endOfSecurityUpdates()),
-                m.endOfSecurityUpdates().source(), verified.map(LocalDate::toString).orElse(""), m.unitCost().orElse(null));
+                m.endOfSecurityUpdates().source(), "", m.unitCost().orElse(null), verified(m.endOfSale()),
+                verified(m.endOfSupport()), verified(m.endOfSecurityUpdates()));
     }
 
     private static List<Object> row(Contract c) {
         return list(c.id(), c.vendorId(), c.number(), c.type(), c.start().map(LocalDate::toString).orElse(""),
                 c.initialTermMonths(), lower(c.renewal()), c.renewalPeriodMonths(), c.noticeDays(), lower(c.status()),
                 c.value().orElse(null), c.currency(), String.join("; ", c.covers()),
-                String.join("; ", c.documents().stream().map(DocumentRef::path).toList()));
+                listsPathsInline(c) ? String.join("; ", c.documents().stream().map(DocumentRef::path).toList()) : "");
+    }
+
+    /**
+     * The Documents sheet gives the titles of the paths the documents column lists; when a path holds
+     * the list separator, all of the contract's documents go to the sheet instead, in order.
+     */
+    private static Stream<List<Object>> documentRows(Contract c) {
+        boolean inline = listsPathsInline(c);
+        return c.documents().stream().filter(d -> !inline || !d.title().isEmpty())
+                .map(d -> list(c.id(), d.path(), d.title()));
+    }
+
+    private static boolean listsPathsInline(Contract c) {
+        return c.documents().stream().noneMatch(d -> d.path().contains(";") || !d.path().equals(d.path().strip()));
     }
 
     private static List<Object> row(Device d) {
@@ -114,6 +138,10 @@ public final class WorkspaceExporter {
 
     private static List<Object> row(ClauseRecord c) {
         return list(c.contractId(), c.clauseType(), lower(c.state()), c.reason(), c.document(), c.section());
+    }
+
+    private static String verified(LifecycleDate date) {
+        return date.verified().map(LocalDate::toString).orElse("");
     }
 
     private static String date(LifecycleDate date) {

@@ -3,6 +3,7 @@ package org.civicsla.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -50,9 +52,19 @@ public final class WorkspaceImporter {
     private final Map<String, ClauseRecord> clauses = new LinkedHashMap<>();
     /** Where each record came from, by entity and key, to locate reference problems. */
     private final Map<String, Row.Where> origins = new java.util.HashMap<>();
+    /** Further contacts and document titles, attached to their vendor or contract once everything is read. */
+    private final List<Part<Contact>> contacts = new ArrayList<>();
+    private final List<Part<DocumentRef>> documentTitles = new ArrayList<>();
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final ImportMonitor monitor;
+    private long rows;
 
-    private WorkspaceImporter() {
+    /** A row of a part sheet (Contacts, Documents): what it adds to which record, and where it is. */
+    private record Part<T>(String owner, T value, Row.Where where) {
+    }
+
+    private WorkspaceImporter(ImportMonitor monitor) {
+        this.monitor = monitor;
     }
 
     /**
@@ -63,13 +75,31 @@ public final class WorkspaceImporter {
      */
     public static ImportReport importFiles(WorkspaceStore store, List<Path> files, boolean dryRun,
             BooleanSupplier cancelled) throws ImportException {
-        WorkspaceImporter importer = new WorkspaceImporter();
-        for (Path file : files) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("import cancelled; nothing was imported");
+        return importFiles(store, files, dryRun, new ImportMonitor() {
+            @Override
+            public boolean cancelled() {
+                return cancelled.getAsBoolean();
             }
-            importer.read(file);
+        });
+    }
+
+    /**
+     * Imports {@code files} into {@code store} (or, with {@code dryRun}, only says what would change),
+     * reporting progress to {@code monitor}.
+     *
+     * @throws ImportException listing every problem; nothing was stored
+     * @throws CancellationException when the monitor said so; nothing was stored
+     */
+    public static ImportReport importFiles(WorkspaceStore store, List<Path> files, boolean dryRun,
+            ImportMonitor monitor) throws ImportException {
+        WorkspaceImporter importer = new WorkspaceImporter(monitor);
+        for (int i = 0; i < files.size(); i++) {
+            importer.checkCancelled();
+            monitor.reading(files.get(i), i, files.size());
+            importer.read(files.get(i));
         }
+        monitor.rowsRead(importer.rows);
+        importer.attachParts();
         WorkspaceData stored = store.snapshot();
         importer.checkReferences(stored);
         if (!importer.problems.isEmpty()) {
@@ -82,14 +112,20 @@ public final class WorkspaceImporter {
                 importer.diff(Entity.CLAUSES, importer.clauses, stored.clauses(), WorkspaceImporter::clauseKey, counts),
                 importer.diff(Entity.DEVICE_MODELS, importer.models, stored.deviceModels(), DeviceModel::id, counts),
                 importer.diff(Entity.DEVICES, importer.devices, stored.devices(), Device::id, counts));
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException("import cancelled; nothing was imported");
-        }
+        importer.checkCancelled();
         ImportReport report = new ImportReport(dryRun, counts);
         if (!dryRun && report.changesSomething()) {
+            monitor.storing(changes.vendors().size() + changes.contracts().size() + changes.clauses().size()
+                    + changes.deviceModels().size() + changes.devices().size());
             store.apply(changes);
         }
         return report;
+    }
+
+    private void checkCancelled() {
+        if (monitor.cancelled()) {
+            throw new CancellationException("import cancelled; nothing was imported");
+        }
     }
 
     private void read(Path file) {
@@ -112,13 +148,86 @@ public final class WorkspaceImporter {
         }
     }
 
+    /** Rows between two looks at the monitor: often enough to cancel within a blink, rare enough to cost nothing. */
+    private static final int ROWS_PER_POLL = 512;
+
     private void accept(Entity entity, Row row) {
+        if (++rows % ROWS_PER_POLL == 0) {
+            checkCancelled();
+            monitor.rowsRead(rows);
+        }
         switch (entity) {
             case VENDORS -> put(entity, vendors, row, "id", vendor(row), Vendor::id);
             case DEVICE_MODELS -> put(entity, models, row, "id", deviceModel(row), DeviceModel::id);
             case CONTRACTS -> put(entity, contracts, row, "id", contract(row), Contract::id);
             case DEVICES -> put(entity, devices, row, "id", device(row), Device::id);
             case CLAUSES -> put(entity, clauses, row, "clause_type", clause(row), WorkspaceImporter::clauseKey);
+            case CONTACTS -> {
+                String vendor = row.required("vendor_id");
+                Contact contact = new Contact(row.text("name"), row.text("role"), row.text("email"), row.text("phone"));
+                if (contact.equals(new Contact("", "", "", ""))) {
+                    row.problem("name", "is empty, and so are role, email and phone; a contact needs at least one");
+                } else if (!vendor.isEmpty()) {
+                    contacts.add(new Part<>(vendor, contact, row.where()));
+                }
+            }
+            case DOCUMENTS -> {
+                String contract = row.required("contract_id");
+                String path = row.required("path");
+                if (!contract.isEmpty() && !path.isEmpty()) {
+                    documentTitles.add(new Part<>(contract, new DocumentRef(contract, path, row.text("title")), row.where()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the Contacts rows to their vendors (after the contact of the vendor's own row, in file order)
+     * and the Documents rows to their contracts (giving a title to a path the contract's documents
+     * column names, or adding the document). Both must name a vendor or contract of this import: a part
+     * row alone would silently replace what the store holds.
+     */
+    private void attachParts() {
+        for (Part<Contact> part : contacts) {
+            Vendor vendor = vendors.get(part.owner());
+            if (vendor == null) {
+                problems.add(part.where().problem("vendor_id", "names vendor '" + part.owner()
+                        + "', which has no row in the Vendors sheet of this import; contacts are imported with their vendor"));
+                continue;
+            }
+            List<Contact> all = new ArrayList<>(vendor.contacts());
+            all.add(part.value());
+            vendors.put(vendor.id(), new Vendor(vendor.id(), vendor.name(), vendor.category(), vendor.criticality(), all));
+        }
+        Set<String> titled = new HashSet<>();
+        for (Part<DocumentRef> part : documentTitles) {
+            Contract contract = contracts.get(part.owner());
+            if (contract == null) {
+                problems.add(part.where().problem("contract_id", "names contract '" + part.owner()
+                        + "', which has no row in the Contracts sheet of this import; documents are imported with their contract"));
+                continue;
+            }
+            if (!titled.add(part.owner() + "\u0000" + part.value().path())) {
+                problems.add(part.where().problem("path", "'" + part.value().path() + "' appears twice for contract "
+                        + part.owner()));
+                continue;
+            }
+            List<DocumentRef> documents = new ArrayList<>(contract.documents());
+            int at = -1;
+            for (int i = 0; i < documents.size(); i++) {
+                if (documents.get(i).path().equals(part.value().path())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                documents.set(at, part.value());
+            } else {
+                documents.add(part.value());
+            }
+            contracts.put(contract.id(), new Contract(contract.id(), contract.vendorId(), contract.number(), contract.type(),
+                    contract.start(), contract.initialTermMonths(), contract.renewal(), contract.renewalPeriodMonths(),
+                    contract.noticeDays(), contract.status(), contract.value(), contract.currency(), contract.covers(),
+                    documents));
         }
     }
 
@@ -143,9 +252,9 @@ public final class WorkspaceImporter {
         String id = row.required("id");
         String name = row.required("name");
         Criticality criticality = row.choice("criticality", Criticality.class, Criticality.MEDIUM);
-        List<Contact> contacts = row.text("contact_name").isEmpty() && row.text("contact_email").isEmpty() ? List.of()
-                : List.of(new Contact(row.text("contact_name"), row.text("contact_role"), row.text("contact_email"),
-                        row.text("contact_phone")));
+        Contact contact = new Contact(row.text("contact_name"), row.text("contact_role"), row.text("contact_email"),
+                row.text("contact_phone"));
+        List<Contact> contacts = contact.equals(new Contact("", "", "", "")) ? List.of() : List.of(contact);
         return id.isEmpty() || name.isEmpty() ? null : new Vendor(id, name, row.text("category"), criticality, contacts);
     }
 
@@ -154,13 +263,21 @@ public final class WorkspaceImporter {
         String vendor = row.required("vendor_id");
         String model = row.required("model");
         var verified = row.date("verified");
-        LifecycleDate eos = new LifecycleDate(row.date("end_of_sale"), row.text("end_of_sale_source"), verified);
-        LifecycleDate support = new LifecycleDate(row.date("end_of_support"), row.text("end_of_support_source"), verified);
-        LifecycleDate security = new LifecycleDate(row.date("end_of_security_updates"),
-                row.text("end_of_security_updates_source"), verified);
+        LifecycleDate eos = lifecycleDate(row, "end_of_sale", verified);
+        LifecycleDate support = lifecycleDate(row, "end_of_support", verified);
+        LifecycleDate security = lifecycleDate(row, "end_of_security_updates", verified);
         var cost = row.decimal("unit_cost");
         return id.isEmpty() || vendor.isEmpty() || model.isEmpty() ? null
                 : new DeviceModel(id, vendor, model, row.text("category"), eos, support, security, cost);
+    }
+
+    /**
+     * A milestone's date, source and verification date; {@code verified} is the shorthand for all three
+     * milestones, {@code <milestone>_verified} the date for one of them.
+     */
+    private static LifecycleDate lifecycleDate(Row row, String milestone, Optional<LocalDate> verifiedAll) {
+        Optional<LocalDate> verified = row.date(milestone + "_verified");
+        return new LifecycleDate(row.date(milestone), row.text(milestone + "_source"), verified.or(() -> verifiedAll));
     }
 
     private static Contract contract(Row row) {
@@ -179,7 +296,12 @@ public final class WorkspaceImporter {
         if (id.isEmpty() || vendor.isEmpty()) {
             return null;
         }
-        List<DocumentRef> documents = row.list("documents").stream().map(path -> new DocumentRef(id, path, "")).toList();
+        List<String> paths = row.list("documents");
+        if (new HashSet<>(paths).size() < paths.size()) {
+            row.problem("documents", "names a document twice");
+            paths = List.copyOf(new java.util.LinkedHashSet<>(paths));
+        }
+        List<DocumentRef> documents = paths.stream().map(path -> new DocumentRef(id, path, "")).toList();
         return new Contract(id, vendor, row.text("number"), row.text("type"), start, term, renewal, renewalMonths, notice,
                 status, value, row.text("currency"), row.list("covers"), documents);
     }

@@ -2,11 +2,13 @@ package org.civicsla.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -19,6 +21,7 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -62,7 +65,7 @@ final class XlsxTables {
                     known = true;
                     XMLReader parser = XMLHelper.newXMLReader();
                     parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                            new Rows(name, sheetName, entity, problems, sink), new DataFormatter(), false));
+                            new Rows(name, sheetName, entity, problems, sink), new RawValues(), false));
                     parser.parse(new InputSource(sheet));
                 }
             }
@@ -70,14 +73,44 @@ final class XlsxTables {
                 problems.add(new ImportProblem(name, "", 0, "", "has no sheet named "
                         + String.join(", ", java.util.Arrays.stream(Entity.values()).map(Entity::sheet).toList())));
             }
+        } catch (CancellationException e) {
+            throw e;
+        } catch (SAXException e) {
+            if (e.getException() instanceof CancellationException cancelled) {
+                throw cancelled;
+            }
+            problems.add(new ImportProblem(name, "", 0, "", "is not a valid XLSX workbook: " + e.getMessage()));
         } catch (OLE2NotOfficeXmlFileException e) {
             problems.add(new ImportProblem(name, "", 0, "",
                     "is encrypted (password protected) or an old .xls workbook; save it unprotected as .xlsx"));
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             problems.add(new ImportProblem(name, "", 0, "", "is not an XLSX workbook: " + e.getMessage()));
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+        } catch (OpenXML4JException | ParserConfigurationException | RuntimeException e) {
             // POI signals zip bombs, truncated archives and malformed XML with runtime exceptions.
             problems.add(new ImportProblem(name, "", 0, "", "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Numbers as the typed value, not as displayed: a date cell becomes {@code YYYY-MM-DD} whatever date
+     * format the sheet shows it in, a number its plain digits ({@code 125000.5}, never {@code 1.25E+05}
+     * or a rounded display).
+     */
+    private static final class RawValues extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            return formatRawCellContents(value, formatIndex, formatString, false);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
+            }
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                return String.valueOf(value);
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
     }
 
