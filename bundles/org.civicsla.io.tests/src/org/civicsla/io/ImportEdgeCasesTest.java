@@ -1,0 +1,217 @@
+package org.civicsla.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.civicsla.core.model.Contact;
+import org.civicsla.core.model.Device;
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.store.H2WorkspaceStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportEdgeCasesTest {
+
+    @TempDir
+    Path dir;
+
+    private H2WorkspaceStore store;
+
+    @BeforeEach
+    void open() {
+        store = H2WorkspaceStore.open(dir.resolve("ws"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Path csv(String name, String... lines) throws Exception {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private List<String> problems(List<Path> files) {
+        ImportException refused = assertThrows(ImportException.class,
+                () -> WorkspaceImporter.importFiles(store, files, false, ImportMonitor.NONE));
+        assertEquals(WorkspaceData.EMPTY, store.snapshot(), "a refused import stores nothing");
+        return refused.problems().stream().map(ImportProblem::toString).toList();
+    }
+
+    /** A workbook as a person types it in Excel: real date cells in a local format, numbers as numbers. */
+    @Test
+    void typedDateAndNumberCellsAreReadAsValuesNotAsDisplayed() throws Exception {
+        Path xlsx = dir.resolve("typed.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            CreationHelper helper = workbook.getCreationHelper();
+            CellStyle usDate = workbook.createCellStyle();
+            usDate.setDataFormat(helper.createDataFormat().getFormat("m/d/yy"));
+            CellStyle thousands = workbook.createCellStyle();
+            thousands.setDataFormat(helper.createDataFormat().getFormat("#,##0"));
+            XSSFSheet vendors = workbook.createSheet("Vendors");
+            row(vendors, 0, "id", "name");
+            Row v = vendors.createRow(1);
+            v.createCell(0).setCellValue(1001); // a numeric id
+            v.createCell(1).setCellValue("Numeric Id Vendor");
+            XSSFSheet models = workbook.createSheet("Device Models");
+            row(models, 0, "id", "vendor_id", "model", "end_of_support", "unit_cost");
+            Row m = models.createRow(1);
+            m.createCell(0).setCellValue("M-1");
+            m.createCell(1).setCellValue(1001);
+            m.createCell(2).setCellValue("LX-200");
+            m.createCell(3).setCellValue(LocalDate.of(2028, 6, 30));
+            m.getCell(3).setCellStyle(usDate);
+            m.createCell(4).setCellValue(1234567.891);
+            m.getCell(4).setCellStyle(thousands);
+            XSSFSheet devices = workbook.createSheet("devices");
+            row(devices, 0, "id", "model_id", "installed", "service_life_years");
+            Row d = devices.createRow(1);
+            d.createCell(0).setCellValue("D-1");
+            d.createCell(1).setCellValue("M-1");
+            d.createCell(2).setCellValue(LocalDate.of(2021, 3, 4));
+            d.getCell(2).setCellStyle(usDate);
+            d.createCell(3).setCellValue(12);
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                workbook.write(out);
+            }
+        }
+        WorkspaceImporter.importFiles(store, List.of(xlsx), false, ImportMonitor.NONE);
+        WorkspaceData data = store.snapshot();
+        assertEquals("1001", data.vendors().get(0).id());
+        assertEquals(Optional.of(LocalDate.of(2028, 6, 30)), data.deviceModels().get(0).endOfSupport().date());
+        assertEquals(Optional.of(new BigDecimal("1234567.89")), data.deviceModels().get(0).unitCost(),
+                "the typed value, not the rounded display 1,234,568");
+        Device device = data.devices().get(0);
+        assertEquals(Optional.of(LocalDate.of(2021, 3, 4)), device.installed());
+        assertEquals(12, device.serviceLifeYears());
+    }
+
+    /** Formulas are never evaluated: a formula cell gives only the value Excel saved with it (here none). */
+    @Test
+    void formulaCellsAreNotEvaluated() throws Exception {
+        Path xlsx = dir.resolve("formula.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet vendors = workbook.createSheet("Vendors");
+            row(vendors, 0, "id", "name");
+            Row v = vendors.createRow(1);
+            v.createCell(0).setCellValue("V-1");
+            v.createCell(1).setCellFormula("CONCATENATE(\"Ev\",\"il\")");
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                workbook.write(out);
+            }
+        }
+        assertEquals(List.of("formula.xlsx, sheet Vendors, row 2, column name: is empty; it is required"),
+                problems(List.of(xlsx)));
+    }
+
+    @Test
+    void contactsAndDocumentsMustComeWithTheirVendorOrContract() throws Exception {
+        Path contacts = csv("contacts.csv", "vendor_id,name,email", "V-404,Ana,ana@example.org", "V-404,,");
+        Path documents = csv("documents.csv", "contract_id,path,title", "C-404,documents/x.txt,X");
+        List<String> problems = problems(List.of(contacts, documents));
+        assertTrue(problems.contains("contacts.csv, row 2, column vendor_id: names vendor 'V-404', which has no row in the "
+                + "Vendors sheet of this import; contacts are imported with their vendor"), problems.toString());
+        assertTrue(problems.contains("contacts.csv, row 3, column name: is empty, and so are role, email and phone; "
+                + "a contact needs at least one"), problems.toString());
+        assertTrue(problems.contains("documents.csv, row 2, column contract_id: names contract 'C-404', which has no row in "
+                + "the Contracts sheet of this import; documents are imported with their contract"), problems.toString());
+    }
+
+    @Test
+    void furtherContactsFollowTheVendorsOwnContactInFileOrder() throws Exception {
+        Path vendors = csv("vendors.csv", "id,name,contact_name,contact_email", "V-1,Lumen,Ana,ana@lumen.example");
+        Path contacts = csv("contacts.csv", "vendor_id,name,role", "V-1,Ben,Account manager", "V-1,Cleo,CISO");
+        WorkspaceImporter.importFiles(store, List.of(contacts, vendors), false, ImportMonitor.NONE);
+        assertEquals(List.of(new Contact("Ana", "", "ana@lumen.example", ""), new Contact("Ben", "Account manager", "", ""),
+                new Contact("Cleo", "CISO", "", "")), store.snapshot().vendors().get(0).contacts());
+    }
+
+    @Test
+    void oversizedCellsAmountsAndRepeatedDocumentsAreLocatedProblems() throws Exception {
+        Path vendors = csv("vendors.csv", "id,name", "V-1," + "x".repeat(EXCEL_CELL_LIMIT + 1));
+        Path contracts = csv("contracts.csv", "id,vendor_id,value,documents",
+                "C-1,V-1,1e30,documents/a.txt; documents/a.txt");
+        List<String> problems = problems(List.of(vendors, contracts));
+        assertTrue(problems.contains("vendors.csv, row 2, column name: has 32768 characters; a cell holds at most 32767"),
+                problems.toString());
+        assertTrue(problems.contains("contracts.csv, row 2, column value: '1e30' is too large; amounts have at most 18 digits "
+                + "before the decimal point"), problems.toString());
+        assertTrue(problems.contains("contracts.csv, row 2, column documents: names a document twice"), problems.toString());
+    }
+
+    private static final int EXCEL_CELL_LIMIT = 32_767;
+
+    @Test
+    void cancellingWhileReadingStopsAndStoresNothing() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("id,model_id"));
+        for (int i = 0; i < 5_000; i++) {
+            lines.add("D-" + i + ",M-1");
+        }
+        Path devices = csv("devices.csv", lines.toArray(String[]::new));
+        List<Long> progress = new ArrayList<>();
+        ImportMonitor cancelAfter2000 = new ImportMonitor() {
+            @Override
+            public void rowsRead(long rows) {
+                progress.add(rows);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return !progress.isEmpty() && progress.get(progress.size() - 1) >= 2_000;
+            }
+        };
+        assertThrows(CancellationException.class,
+                () -> WorkspaceImporter.importFiles(store, List.of(devices), false, cancelAfter2000));
+        assertTrue(progress.get(progress.size() - 1) < 5_000, "stopped while reading: " + progress);
+        assertEquals(WorkspaceData.EMPTY, store.snapshot());
+    }
+
+    @Test
+    void progressCountsEveryRowAndSaysWhatIsStored() throws Exception {
+        Path vendors = csv("vendors.csv", "id,name", "V-1,One", "V-2,Two", "V-3,Three");
+        List<String> events = new ArrayList<>();
+        WorkspaceImporter.importFiles(store, List.of(vendors), false, new ImportMonitor() {
+            @Override
+            public void reading(Path file, int index, int count) {
+                events.add("reading " + file.getFileName() + " " + index + "/" + count);
+            }
+
+            @Override
+            public void rowsRead(long rows) {
+                events.add("rows " + rows);
+            }
+
+            @Override
+            public void storing(int records) {
+                events.add("storing " + records);
+            }
+        });
+        assertEquals(List.of("reading vendors.csv 0/1", "rows 3", "storing 3"), events);
+    }
+
+    private static void row(XSSFSheet sheet, int index, String... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            row.createCell(i).setCellValue(values[i]);
+        }
+    }
+}
