@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ExtendedColor;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -20,8 +21,6 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
 import org.civicsla.core.check.Status;
@@ -224,7 +223,7 @@ public final class FindingsWorkbook {
             bold.setBold(true);
             header = workbook.createCellStyle();
             header.setFont(bold);
-            ((XSSFCellStyle) header).setFillForegroundColor(rgb(new Color(0xE8, 0xEC, 0xF2)));
+            header.setFillForegroundColor(rgb(workbook, new Color(0xE8, 0xEC, 0xF2)));
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             text = workbook.createCellStyle();
             text.setWrapText(true);
@@ -236,15 +235,17 @@ public final class FindingsWorkbook {
                 CellStyle style = workbook.createCellStyle();
                 style.setVerticalAlignment(VerticalAlignment.TOP);
                 // The PDF's colours exactly, so both reports agree.
-                ((XSSFCellStyle) style).setFillForegroundColor(rgb(StatusColors.of(s)));
+                style.setFillForegroundColor(rgb(workbook, StatusColors.of(s)));
                 style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 status.put(s, style);
             }
         }
 
-        private static XSSFColor rgb(Color color) {
-            return new XSSFColor(new byte[] { (byte) color.getRed(), (byte) color.getGreen(), (byte) color.getBlue() },
-                    null);
+        /** An RGB colour through the format-neutral API: no OOXML schema types in this bundle's code. */
+        private static ExtendedColor rgb(SXSSFWorkbook workbook, Color color) {
+            ExtendedColor rgb = workbook.getCreationHelper().createExtendedColor();
+            rgb.setRGB(new byte[] { (byte) color.getRed(), (byte) color.getGreen(), (byte) color.getBlue() });
+            return rgb;
         }
     }
 }

@@ -42,6 +42,7 @@ import org.civicsla.report.VendorEvidencePack;
  * vendor's evidence pack: seconds and peak heap of each. The check run is built by hand, so the
  * figures are the reports' alone. Goal: the portfolio report under 10 s.
  * Run: BENCH_JVM_OPTS=-Xmx1g bench/run.sh org.civicsla.bench.report.ReportBench [vendors] [runs]
+ * (add -Dreport.bench.keep=true to the options to keep the PDF and XLSX for a look).
  */
 public final class ReportBench {
 
@@ -88,7 +89,14 @@ public final class ReportBench {
                     + "peak heap %d MB); one-vendor evidence pack %.3f s%n", i, pdfSeconds, Files.size(pdf) / 1024, pdfPeak,
                     xlsxSeconds, Files.size(xlsx) / 1024, xlsxPeak, packSeconds);
         }
-        System.out.printf("max heap %d MB; output in %s%n", Runtime.getRuntime().maxMemory() >> 20, dir);
+        System.out.printf("max heap %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
+        if (Boolean.getBoolean("report.bench.keep")) {
+            System.out.println("output kept in " + dir);
+        } else {
+            for (Path file : List.of(pdf, xlsx, pack, dir)) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     static WorkspaceData workspace(int vendorCount) {
