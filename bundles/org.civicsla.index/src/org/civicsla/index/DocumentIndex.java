@@ -353,7 +353,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 List<String> clauses = List.of(d.getValues("clause"));
                 hits.add(new SearchResult.Hit(d.get("vendor"), d.get("contract"), d.get("path"),
                         page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()),
-                        snippets[i] == null ? "" : snippets[i].replaceAll("\\s+", " ").strip(), clauses, top.scoreDocs[i].score));
+                        snippets[i] == null ? "" : snippets[i].replaceAll("\\s+", " ").strip(), clauses, top.scoreDocs[i].score,
+                        d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue()));
                 count(facets, "vendor", d.get("vendor"));
                 count(facets, "status", d.get("status"));
                 clauses.forEach(c -> count(facets, "clause", c));

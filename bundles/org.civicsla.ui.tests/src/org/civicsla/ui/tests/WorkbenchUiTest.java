@@ -139,6 +139,7 @@ class WorkbenchUiTest {
         List<String> highlighted = robot.ui(() -> java.util.Arrays.stream(results.getStyleRanges())
                 .map(r -> results.getText(r.start, r.start + r.length - 1).toLowerCase(java.util.Locale.ROOT)).toList());
         assertTrue(!highlighted.isEmpty() && highlighted.stream().allMatch(w -> w.equals("insurance")), highlighted.toString());
+
     }
 
     private static List<String> row(TableItem item) {

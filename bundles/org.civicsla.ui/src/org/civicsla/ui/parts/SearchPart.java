@@ -56,7 +56,15 @@ public final class SearchPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         results = new StyledText(parent, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         results.setData(VendorsPart.TEST_ID, "search.results");
+        results.setToolTipText("Double-click a result to open its document at the passage");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(results);
+        // StyledText reports a double click as a second MouseDown (count 2); the click point names the hit.
+        results.addListener(SWT.MouseDown, e -> {
+            if (e.count == 2 && e.button == 1) {
+                int offset = results.getOffsetAtPoint(new org.eclipse.swt.graphics.Point(e.x, e.y));
+                open(offset >= 0 ? offset : results.getCaretOffset());
+            }
+        });
     }
 
     private void search(String text) {
@@ -86,13 +94,41 @@ public final class SearchPart {
         job.schedule();
     }
 
+    /** Which hit each block of the results text shows: the offset where each hit's block starts. */
+    private final java.util.TreeMap<Integer, SearchResult.Hit> shown = new java.util.TreeMap<>();
+
+    private void open(int offset) {
+        var entry = shown.floorEntry(offset);
+        var opened = workspaces.current();
+        if (entry == null || opened.isEmpty()) {
+            return;
+        }
+        SearchResult.Hit hit = entry.getValue();
+        java.nio.file.Path file = opened.get().folder().resolve(hit.document()).normalize();
+        Job job = Job.create("Opening " + hit.document(), (IProgressMonitor monitor) -> {
+            try {
+                // The index's offsets are offsets into the extracted text: show the same text.
+                String text = org.civicsla.index.extract.TextExtractor.extract(file,
+                        org.civicsla.index.extract.TextExtractor.Limits.DEFAULT).text();
+                ui.asyncExec(() -> new DocumentDialog(results.getShell(), hit.contractId() + " " + hit.document()
+                        + (hit.page().isPresent() ? ", page " + hit.page().getAsInt() : ""), text, hit.start(), hit.end()).open());
+                return Status.OK_STATUS;
+            } catch (org.civicsla.index.extract.ExtractionException e) {
+                return Status.error(e.getMessage(), e);
+            }
+        });
+        job.schedule();
+    }
+
     private void show(SearchResult result) {
         if (results.isDisposed()) {
             return;
         }
+        shown.clear();
         StringBuilder text = new StringBuilder();
         java.util.List<StyleRange> marks = new java.util.ArrayList<>();
         for (SearchResult.Hit hit : result.hits()) {
+            shown.put(text.length(), hit);
             text.append(hit.vendorId()).append("  ").append(hit.contractId()).append("  ").append(hit.document())
                     .append(hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "");
             if (!hit.clauses().isEmpty()) {
