@@ -52,7 +52,10 @@ final class Schema {
               id VARCHAR PRIMARY KEY, model_id VARCHAR NOT NULL, site VARCHAR NOT NULL, district VARCHAR NOT NULL,
               installed DATE, service_life_years INT NOT NULL, firmware VARCHAR NOT NULL, criticality VARCHAR NOT NULL,
               contract_id VARCHAR, planned_replacement DATE)""",
-            "CREATE INDEX IF NOT EXISTS device_model_idx ON device (model_id)"));
+            "CREATE INDEX IF NOT EXISTS device_model_idx ON device (model_id)"),
+            // 2: the workbench and the checks look up devices by contract and contracts by vendor.
+            List.of("CREATE INDEX IF NOT EXISTS device_contract_idx ON device (contract_id)",
+                    "CREATE INDEX IF NOT EXISTS contract_vendor_idx ON contract (vendor_id)"));
 
     /** The schema version this code reads and writes. */
     static final int CURRENT = MIGRATIONS.size();
@@ -62,6 +65,11 @@ final class Schema {
 
     /** Brings the database to {@link #CURRENT}; refuses a database written by a newer CivicSLA. */
     static void migrate(Connection connection, String where) throws SQLException {
+        migrate(connection, where, CURRENT);
+    }
+
+    /** Brings the database to {@code target} (tests build older workspaces with it). */
+    static void migrate(Connection connection, String where, int target) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
             int version;
@@ -73,7 +81,7 @@ final class Schema {
                 throw new IllegalStateException(where + ": the workspace was written by a newer CivicSLA (schema "
                         + version + ", this version reads up to " + CURRENT + ")");
             }
-            for (int v = version; v < CURRENT; v++) {
+            for (int v = version; v < target; v++) {
                 for (String sql : MIGRATIONS.get(v)) {
                     statement.execute(sql);
                 }

@@ -1,0 +1,188 @@
+package org.civicsla.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.civicsla.core.model.Criticality;
+import org.civicsla.core.model.Device;
+import org.civicsla.core.model.DeviceModel;
+import org.civicsla.core.model.LifecycleDate;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.core.store.ChangeSet;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schema migrations of older workspaces, and a real process kill in the middle of an import. */
+class StoreDurabilityTest {
+
+    @TempDir
+    Path workspace;
+
+    private Connection connect() throws SQLException {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL("jdbc:h2:file:" + workspace.toAbsolutePath().resolve("store").resolve(H2WorkspaceStore.DATABASE)
+                + ";FILE_LOCK=FILE");
+        source.setUser("civicsla");
+        return source.getConnection();
+    }
+
+    private static int count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
+    void aWorkspaceOfSchemaVersionOneIsMigratedOnOpenAndKeepsItsRecords() throws SQLException {
+        try (Connection old = connect(); Statement statement = old.createStatement()) {
+            Schema.migrate(old, workspace.toString(), 1);
+            statement.execute("INSERT INTO vendor VALUES ('V-1', 'Lumen', '', 'HIGH')");
+            statement.execute("INSERT INTO device_model (id, vendor_id, model, category, end_of_sale_source, "
+                    + "end_of_support_source, end_of_security_source) VALUES ('M-1', 'V-1', 'LX', '', '', '', '')");
+            assertEquals(0, count(statement, "SELECT COUNT(*) FROM information_schema.indexes "
+                    + "WHERE index_name = 'DEVICE_CONTRACT_IDX'"));
+        }
+        try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
+            WorkspaceData data = store.snapshot();
+            assertEquals(List.of("V-1"), data.vendors().stream().map(Vendor::id).toList());
+            assertEquals(List.of("M-1"), data.deviceModels().stream().map(DeviceModel::id).toList());
+        }
+        try (Connection migrated = connect(); Statement statement = migrated.createStatement()) {
+            assertEquals(Schema.CURRENT, count(statement, "SELECT MAX(version) FROM schema_version"));
+            assertEquals(1, count(statement, "SELECT COUNT(*) FROM information_schema.indexes "
+                    + "WHERE index_name = 'DEVICE_CONTRACT_IDX'"));
+        }
+    }
+
+    @Test
+    void aMigrationInterruptedBeforeItsVersionRowRunsAgain() throws SQLException {
+        try (Connection half = connect(); Statement statement = half.createStatement()) {
+            Schema.migrate(half, workspace.toString(), 1);
+            // The crash came after the index of migration 2 but before its version row.
+            statement.execute("CREATE INDEX device_contract_idx ON device (contract_id)");
+        }
+        H2WorkspaceStore.open(workspace).close();
+        try (Connection migrated = connect(); Statement statement = migrated.createStatement()) {
+            assertEquals(Schema.CURRENT, count(statement, "SELECT MAX(version) FROM schema_version"));
+            assertEquals(Schema.CURRENT, count(statement, "SELECT COUNT(*) FROM schema_version"));
+        }
+    }
+
+    /**
+     * Kills (SIGKILL) a second JVM while it is inside {@link H2WorkspaceStore#apply}. Needs this test's
+     * classes on {@code java.class.path}, as in the plain Maven build; inside OSGi the class path is
+     * the framework launcher and the test is skipped (H2WorkspaceStoreTest then simulates the crash
+     * with SHUTDOWN IMMEDIATELY).
+     */
+    @Test
+    void aProcessKilledInTheMiddleOfAnImportLeavesCommittedRecordsAndNothingOfTheImport() throws Exception {
+        assumeTrue(onClassPath(H2WorkspaceStore.class) && onClassPath(ImportUntilKilled.class)
+                && onClassPath(JdbcDataSource.class), "the store's classes are not on java.class.path (OSGi)");
+        try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
+            store.apply(new ChangeSet(List.of(new Vendor("V-1", "Committed", "", Criticality.HIGH, List.of())), List.of(),
+                    List.of(), List.of(new DeviceModel("M-1", "V-1", "Model", "", LifecycleDate.UNKNOWN,
+                            LifecycleDate.UNKNOWN, LifecycleDate.UNKNOWN, Optional.empty())),
+                    ImportUntilKilled.devices("COMMITTED-", 1_000)));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ImportUntilKilled.class.getName(), workspace.toString()).redirectErrorStream(true)
+                .redirectOutput(workspace.resolve("child.log").toFile()).start();
+        try {
+            Path started = workspace.resolve(ImportUntilKilled.STARTED);
+            Path committed = workspace.resolve(ImportUntilKilled.COMMITTED);
+            // Wait (without a time assertion) until the child is inside apply(); give up only if it died.
+            while (!Files.exists(started) && child.isAlive()) {
+                Thread.sleep(10);
+            }
+            assumeTrue(Files.exists(started), () -> "the child JVM did not start: " + log());
+            Thread.sleep(300);
+            assumeTrue(!Files.exists(committed), "the import committed before it could be killed; nothing to show");
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(60, TimeUnit.SECONDS);
+        }
+        try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
+            WorkspaceData data = store.snapshot();
+            long kept = data.devices().stream().filter(d -> d.id().startsWith("COMMITTED-")).count();
+            long half = data.devices().stream().filter(d -> d.id().startsWith("IMPORT-")).count();
+            assertEquals(1_000, kept, "every committed device is there");
+            assertTrue(half == 0 || half == ImportUntilKilled.IMPORTED,
+                    half + " devices of the killed import are stored: a half import");
+            assertEquals(List.of("V-1"), data.vendors().stream().map(Vendor::id).toList());
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(workspace.resolve("child.log"));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static boolean onClassPath(Class<?> type) {
+        String resource = type.getName().replace('.', '/') + ".class";
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (Files.isDirectory(path) ? Files.exists(path.resolve(resource)) : containsEntry(path, resource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsEntry(Path jar, String resource) {
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.getEntry(resource) != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The child JVM: one big import, announced before it starts and after it commits. */
+    public static final class ImportUntilKilled {
+        static final String STARTED = "import-started";
+        static final String COMMITTED = "import-committed";
+        static final int IMPORTED = 300_000;
+
+        public static void main(String[] args) throws Exception {
+            Path workspace = Path.of(args[0]);
+            try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
+                List<Device> devices = devices("IMPORT-", IMPORTED);
+                Files.createFile(workspace.resolve(STARTED));
+                store.apply(new ChangeSet(List.of(), List.of(), List.of(), List.of(), devices));
+                Files.createFile(workspace.resolve(COMMITTED));
+            }
+        }
+
+        static List<Device> devices(String prefix, int count) {
+            List<Device> devices = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                devices.add(new Device(prefix + i, "M-1", "Street " + i, "District", Optional.of(LocalDate.of(2020, 1, 1)),
+                        10, "1.0", Criticality.LOW, Optional.empty(), Optional.empty()));
+            }
+            return devices;
+        }
+    }
+}
