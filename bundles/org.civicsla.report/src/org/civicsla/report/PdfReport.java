@@ -95,8 +95,24 @@ final class PdfReport {
             models.put(model.id(), model);
             modelsByVendor.computeIfAbsent(model.vendorId(), v -> new ArrayList<>()).add(model);
         }
+        warnAboutMissingGlyphs();
         input.data().devices().forEach(d -> devicesByModel.computeIfAbsent(d.modelId(), m -> new ArrayList<>()).add(d));
         input.data().contracts().forEach(c -> contractsByVendor.computeIfAbsent(c.vendorId(), v -> new ArrayList<>()).add(c));
+    }
+
+    /**
+     * Liberation Sans covers Latin, Greek and Cyrillic but not, say, Chinese: such characters would
+     * print blank. Say so in the log rather than let a vendor's name silently disappear.
+     */
+    private void warnAboutMissingGlyphs() {
+        for (Vendor vendor : input.data().vendors()) {
+            int missing = vendor.name().codePoints().filter(c -> !Character.isWhitespace(c) && !fonts.regular.charExists(c))
+                    .findFirst().orElse(-1);
+            if (missing >= 0) {
+                LOG.log(Level.WARNING, "vendor {0}: the report font has no glyph for U+{1} in \"{2}\"; it prints blank",
+                        vendor.id(), String.format("%04X", missing), vendor.name());
+            }
+        }
     }
 
     /** Writes the whole report to {@code out}; throws {@link java.util.concurrent.CancellationException} if cancelled. */
