@@ -100,4 +100,72 @@ class EndOfLifeTest {
         assertEquals(Optional.of(LocalDate.of(2034, 1, 1)), pi.endOfSale().date(), "Discontinued is the end of sale");
         assertEquals(Optional.empty(), pi.endOfSupport().date());
     }
+
+    @Test
+    void booleanFieldsLabelsExplicitMappingAndTheLongestProductName() throws Exception {
+        product("windows-embedded.md", """
+                ---
+                title: Microsoft Windows Embedded
+                eoasColumn: true
+                releases:
+                  - releaseCycle: "posready-7"
+                    releaseLabel: "POSReady 7"
+                    releaseDate: 2011-09-10
+                    eoas: 2016-10-11
+                    eol: 2021-10-12
+                    eoes: 2024-10-08
+                  - releaseCycle: "legacy"
+                    eol: true
+                    discontinued: true
+                  - releaseCycle: "next"
+                    eol: false
+                ---
+                """);
+        product("ios.md", """
+                ---
+                title: Apple iOS
+                eolColumn: Security Support
+                releases:
+                  - releaseCycle: "17"
+                    eol: 2026-01-01
+                ---
+                """);
+        product("cisco-ios.md", """
+                ---
+                title: Cisco IOS
+                eolColumn: Security Support
+                releases:
+                  - releaseCycle: "17"
+                    eol: 2030-01-01
+                ---
+                """);
+        List<ImportProblem> problems = new ArrayList<>();
+        EndOfLifeCatalog catalog = EndOfLifeCatalog.read(dir.resolve("products"), problems);
+        assertEquals(List.of(), problems);
+        EndOfLifeCatalog.Release legacy = catalog.product("windows-embedded").orElseThrow().release("legacy").orElseThrow();
+        assertEquals(new EndOfLifeCatalog.CatalogDate(Optional.empty(), Optional.of(true)), legacy.eol());
+        assertEquals(Optional.of(true), legacy.discontinued().flag());
+        assertEquals(Optional.of(false),
+                catalog.product("windows-embedded").orElseThrow().release("next").orElseThrow().eol().flag());
+
+        List<EndOfLifeMatcher.Match> matches = EndOfLifeMatcher.match(List.of(model("M-1", "Windows Embedded POSReady 7 kiosk"),
+                model("M-2", "Cisco IOS 17 switch")), catalog, TODAY);
+        DeviceModel kiosk = matches.get(0).after();
+        assertEquals("posready-7", matches.get(0).cycle(), "matched by its label");
+        assertEquals(Optional.of(LocalDate.of(2021, 10, 12)), kiosk.endOfSupport().date());
+        assertEquals(Optional.of(LocalDate.of(2021, 10, 12)), kiosk.endOfSecurityUpdates().date(),
+                "paid extended support is not assumed");
+        assertTrue(kiosk.endOfSecurityUpdates().source().contains("extended support until 2024-10-08 if bought"),
+                kiosk.endOfSecurityUpdates().source());
+        assertEquals("cisco-ios", matches.get(1).product(), "the longest product name wins over Apple's iOS");
+
+        DeviceModel mapped = EndOfLifeMatcher.match(model("M-3", "Kiosk, old model"), catalog, "windows-embedded", "legacy",
+                TODAY).orElseThrow().after();
+        assertEquals(Optional.empty(), mapped.endOfSupport().date());
+        assertEquals("endoflife.date/windows-embedded legacy (eol: End of Life) reached (no date given)",
+                mapped.endOfSupport().source());
+        assertEquals("endoflife.date/windows-embedded legacy (discontinued) reached (no date given)", mapped.endOfSale().source());
+        assertEquals(Optional.empty(), EndOfLifeMatcher.match(model("M-3", "x"), catalog, "windows-embedded", "99", TODAY));
+        assertEquals(Optional.empty(), EndOfLifeMatcher.match(model("M-3", "x"), catalog, "no-such-product", "1", TODAY));
+    }
 }

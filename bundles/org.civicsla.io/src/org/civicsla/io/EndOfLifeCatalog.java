@@ -28,15 +28,48 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class EndOfLifeCatalog {
 
-    /** One release cycle of a product; a boolean-only field is empty here and recorded in {@code flags}. */
-    public record Release(String cycle, Optional<LocalDate> releaseDate, Optional<LocalDate> eol, Optional<LocalDate> eoas,
-            Optional<LocalDate> eoes, Optional<LocalDate> discontinued, boolean lts) {
+    /**
+     * A life-cycle field of the catalog: a date, or only {@code true} ("reached", no date given) or
+     * {@code false} ("not reached, no date announced"), or absent.
+     */
+    public record CatalogDate(Optional<LocalDate> date, Optional<Boolean> flag) {
+        public static final CatalogDate ABSENT = new CatalogDate(Optional.empty(), Optional.empty());
+
+        public CatalogDate {
+            date = date == null ? Optional.empty() : date;
+            flag = flag == null ? Optional.empty() : flag;
+        }
+
+        /** Whether the catalog says anything at all. */
+        public boolean present() {
+            return date.isPresent() || flag.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return date.map(LocalDate::toString)
+                    .orElse(flag.map(f -> f ? "reached (no date given)" : "not announced").orElse("absent"));
+        }
+    }
+
+    /**
+     * One release cycle of a product: when it was released, when its {@code eol} (meaning: the
+     * product's {@link Product#eolMeaning}), active support ({@code eoas}), paid extended support
+     * ({@code eoes}) end, and when it was discontinued (no longer sold or made).
+     */
+    public record Release(String cycle, String label, Optional<LocalDate> releaseDate, CatalogDate eol,
+            CatalogDate eoas, CatalogDate eoes, CatalogDate discontinued, boolean lts) {
     }
 
     /** A product, what its columns mean, and its releases (newest first, as the catalog lists them). */
     public record Product(String id, String title, String eolMeaning, String eoasMeaning, List<Release> releases) {
         public Product {
             releases = List.copyOf(releases);
+        }
+
+        /** The release cycle named exactly {@code cycle} (e.g. "17.15", "posready-7"). */
+        public Optional<Release> release(String cycle) {
+            return releases.stream().filter(r -> r.cycle().equals(cycle)).findFirst();
         }
     }
 
@@ -48,6 +81,11 @@ public final class EndOfLifeCatalog {
 
     public List<Product> products() {
         return products;
+    }
+
+    /** The product of file {@code <id>.md}, e.g. "cisco-ios-xe". */
+    public Optional<Product> product(String id) {
+        return products.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /**
@@ -110,9 +148,10 @@ public final class EndOfLifeCatalog {
                     throw new IOException("release " + index + " has no releaseCycle");
                 }
                 String cycle = String.valueOf(release.get("releaseCycle"));
-                releases.add(new Release(cycle, date(release.get("releaseDate"), cycle, "releaseDate"),
-                        date(release.get("eol"), cycle, "eol"), date(release.get("eoas"), cycle, "eoas"),
-                        date(release.get("eoes"), cycle, "eoes"), date(release.get("discontinued"), cycle, "discontinued"),
+                releases.add(new Release(cycle, text(release.get("releaseLabel"), cycle),
+                        field(release.get("releaseDate"), cycle, "releaseDate").date(),
+                        field(release.get("eol"), cycle, "eol"), field(release.get("eoas"), cycle, "eoas"),
+                        field(release.get("eoes"), cycle, "eoes"), field(release.get("discontinued"), cycle, "discontinued"),
                         Boolean.TRUE.equals(release.get("lts")) || release.get("lts") instanceof Date));
             }
         } else {
@@ -127,15 +166,19 @@ public final class EndOfLifeCatalog {
     }
 
     /** A date field: YAML dates, ISO strings; {@code true}/{@code false} say "reached" or "not yet" without a date. */
-    private static Optional<LocalDate> date(Object value, String cycle, String field) throws IOException {
-        if (value == null || value instanceof Boolean) {
-            return Optional.empty();
+    private static CatalogDate field(Object value, String cycle, String field) throws IOException {
+        if (value == null) {
+            return CatalogDate.ABSENT;
+        }
+        if (value instanceof Boolean flag) {
+            return new CatalogDate(Optional.empty(), Optional.of(flag));
         }
         if (value instanceof Date date) {
-            return Optional.of(date.toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+            // SafeConstructor reads a YAML date as midnight UTC.
+            return new CatalogDate(Optional.of(date.toInstant().atZone(ZoneOffset.UTC).toLocalDate()), Optional.empty());
         }
         try {
-            return Optional.of(LocalDate.parse(String.valueOf(value).strip()));
+            return new CatalogDate(Optional.of(LocalDate.parse(String.valueOf(value).strip())), Optional.empty());
         } catch (DateTimeParseException e) {
             throw new IOException("release " + cycle + ": " + field + " '" + value + "' is not a date");
         }
