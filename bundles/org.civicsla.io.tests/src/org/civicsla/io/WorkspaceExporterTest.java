@@ -119,4 +119,23 @@ class WorkspaceExporterTest {
         }
         assertTrue(formulaLike >= 8, "the fixture has formula-like text in " + formulaLike + " cells");
     }
+
+    @Test
+    void aCsvExportReimportsToTheSameWorkspaceWithFormulaLikeTextDefused() throws Exception {
+        WorkspaceData original = everything();
+        Path folder = dir.resolve("csv");
+        WorkspaceExporter.exportCsv(original, folder);
+        String vendors = Files.readString(folder.resolve("vendors.csv"));
+        assertTrue(vendors.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""), vendors);
+        assertTrue(vendors.contains(",'+1 555 0100"), vendors);
+        List<Path> files = new java.util.ArrayList<>();
+        for (Entity entity : Entity.values()) {
+            files.add(folder.resolve(entity.csvFile()));
+        }
+        try (H2WorkspaceStore copy = H2WorkspaceStore.open(dir.resolve("copy"))) {
+            WorkspaceImporter.importFiles(copy, files, false, ImportMonitor.NONE);
+            assertEquals(original, copy.snapshot());
+            assertFalse(WorkspaceImporter.importFiles(copy, files, false, ImportMonitor.NONE).changesSomething());
+        }
+    }
 }

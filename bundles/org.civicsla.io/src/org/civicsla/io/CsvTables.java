@@ -62,7 +62,7 @@ final class CsvTables {
                         }
                         continue;
                     }
-                    cells.put(columns.get(i), record.get(i));
+                    cells.put(columns.get(i), FormulaSafety.fromCsv(record.get(i)));
                 }
                 Row row = new Row(name, "", record.getRecordNumber(), cells, problems);
                 if (!row.isBlank()) {

@@ -6,7 +6,19 @@ package org.civicsla.io;
  */
 public final class FormulaSafety {
 
+    /**
+     * What CSV export puts before formula-like text, and CSV import removes: spreadsheets show a cell
+     * starting with an apostrophe as the text after it.
+     */
+    public static final char CSV_TEXT_PREFIX = '\'';
+
     private FormulaSafety() {
+    }
+
+    /** The text a CSV cell stands for: formula-like text loses the apostrophe export put before it. */
+    public static String fromCsv(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == CSV_TEXT_PREFIX && looksLikeFormula(cell.substring(1))
+                ? cell.substring(1) : cell;
     }
 
     public static boolean looksLikeFormula(String text) {

@@ -1,7 +1,11 @@
 package org.civicsla.io;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -47,6 +53,41 @@ public final class WorkspaceExporter {
             sheet(workbook, styles, Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
             AtomicFiles.write(xlsx, workbook::write);
         }
+    }
+
+    /**
+     * Writes the workspace as one CSV file per kind of record ({@code vendors.csv}, {@code contacts.csv},
+     * ...) into {@code folder}, in the import template: UTF-8, comma separated, a header row first. A
+     * spreadsheet opening a CSV file runs text starting with {@code = + - @} as a formula, so such text
+     * is written with a leading apostrophe, which the CSV import removes again.
+     */
+    public static void exportCsv(WorkspaceData data, Path folder) throws IOException {
+        csv(folder, Entity.VENDORS, data.vendors().stream().map(WorkspaceExporter::row).toList());
+        csv(folder, Entity.CONTACTS, data.vendors().stream().flatMap(WorkspaceExporter::furtherContacts).toList());
+        csv(folder, Entity.DEVICE_MODELS, data.deviceModels().stream().map(WorkspaceExporter::row).toList());
+        csv(folder, Entity.CONTRACTS, data.contracts().stream().map(WorkspaceExporter::row).toList());
+        csv(folder, Entity.DOCUMENTS, data.contracts().stream().flatMap(WorkspaceExporter::documentRows).toList());
+        csv(folder, Entity.DEVICES, data.devices().stream().map(WorkspaceExporter::row).toList());
+        csv(folder, Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
+    }
+
+    private static void csv(Path folder, Entity entity, List<List<Object>> rows) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+        AtomicFiles.write(folder.resolve(entity.csvFile()), out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CSVPrinter printer = new CSVPrinter(writer, format);
+            printer.printRecord(entity.columns());
+            for (List<Object> values : rows) {
+                List<String> cells = new ArrayList<>(values.size());
+                for (Object value : values) {
+                    String text = value == null ? "" : value instanceof BigDecimal number ? number.toPlainString()
+                            : value.toString();
+                    cells.add(FormulaSafety.looksLikeFormula(text) ? FormulaSafety.CSV_TEXT_PREFIX + text : text);
+                }
+                printer.printRecord(cells);
+            }
+            printer.flush();
+        });
     }
 
     private static void sheet(SXSSFWorkbook workbook, Styles styles, Entity entity, List<List<Object>> rows) {
