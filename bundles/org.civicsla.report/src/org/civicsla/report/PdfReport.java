@@ -80,6 +80,8 @@ final class PdfReport {
     private final Map<String, List<DeviceModel>> modelsByVendor = new HashMap<>();
     private final Map<String, List<Device>> devicesByModel = new HashMap<>();
     private final Map<String, List<Contract>> contractsByVendor = new HashMap<>();
+    /** The writer of the pass being rendered: headings ask it how much of the page is left. */
+    private PdfWriter writer;
 
     PdfReport(ReportInput input, ReportMonitor monitor) {
         this.input = input;
@@ -149,7 +151,7 @@ final class PdfReport {
     private Map<String, Integer> render(OutputStream out, Map<String, Integer> contents) throws IOException {
         Document document = new Document(PageSize.A4, 50, 50, 60, 60);
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer = PdfWriter.getInstance(document, out);
             writer.setPageEvent(new Footer());
             document.addTitle(title());
             document.addAuthor("CivicSLA");
@@ -167,22 +169,22 @@ final class PdfReport {
             contents(document, sections, contents);
 
             int next = 0;
-            start(document, writer, starts, sections.get(next++));
+            start(document, starts, sections.get(next++));
             summary(document);
             monitor.worked(1);
 
-            start(document, writer, starts, sections.get(next++));
-            chart(document, writer);
+            start(document, starts, sections.get(next++));
+            chart(document);
             monitor.worked(1);
 
             for (Vendor vendor : detailed) {
                 monitor.checkCancelled();
-                start(document, writer, starts, sections.get(next++));
+                start(document, starts, sections.get(next++));
                 vendorSection(document, vendor);
                 monitor.worked(1);
             }
             if (!input.run().failures().isEmpty()) {
-                start(document, writer, starts, sections.get(next));
+                start(document, starts, sections.get(next));
                 for (CheckFailure failure : input.run().failures()) {
                     document.add(bullet("Step " + failure.step() + ", check " + failure.checkId() + ": " + failure.message()));
                 }
@@ -274,7 +276,7 @@ final class PdfReport {
         document.add(table);
     }
 
-    private void start(Document document, PdfWriter writer, Map<String, Integer> starts, Section section)
+    private void start(Document document, Map<String, Integer> starts, Section section)
             throws DocumentException {
         document.newPage();
         starts.put(section.anchor(), writer.getPageNumber());
@@ -333,7 +335,7 @@ final class PdfReport {
         return cell;
     }
 
-    private void chart(Document document, PdfWriter writer) throws DocumentException {
+    private void chart(Document document) throws DocumentException {
         List<Device> devices = new ArrayList<>();
         if (packVendor.isPresent()) {
             modelsByVendor.getOrDefault(packVendor.get().id(), List.of())
@@ -343,7 +345,7 @@ final class PdfReport {
         }
         SupportEndChart.Counts counts = SupportEndChart.count(devices, models, input.run().profile().milestone(),
                 input.run().asOf());
-        document.add(new Paragraph(devices.size() + " devices by the year their " + milestoneName() + " falls in. "
+        document.add(new Paragraph(String.format(Locale.ROOT, "%,d", devices.size()) + " devices by the year their " + milestoneName() + " falls in. "
                 + "\"ended\": on or before " + input.run().asOf() + " (" + counts.ended() + " devices). Date unknown: "
                 + counts.unknown() + " devices.", fonts.text(10)));
         float width = document.right() - document.left();
@@ -400,18 +402,20 @@ final class PdfReport {
         }
         label(document, step == 2 ? "Clauses found, with evidence:" : "Evidence:");
         for (Evidence evidence : passages) {
-            // Give empty containers our font too: OpenPDF falls back to (unembedded) Helvetica otherwise.
-            Paragraph where = new Paragraph("", fonts.text(9));
-            where.setSpacingBefore(4);
+            // Where it was found and the quote, kept on one page: a quote is read with its source.
+            PdfPTable block = new PdfPTable(1);
+            block.setWidthPercentage(100);
+            block.setKeepTogether(true);
+            block.setSpacingBefore(3);
+            // Give containers our font too: OpenPDF falls back to (unembedded) Helvetica otherwise.
+            Phrase where = new Phrase("", fonts.text(9));
             where.add(new Chunk(evidence.description(), fonts.strong(9)));
             where.add(new Chunk(" (" + source(evidence) + ")", fonts.text(9)));
-            document.add(where);
+            block.addCell(plain(where, 0));
             if (!evidence.snippet().isBlank()) {
-                Paragraph quote = new Paragraph("“" + Text.clip(evidence.snippet(), QUOTE_CHARS) + "”", fonts.quote(9));
-                quote.setIndentationLeft(18);
-                quote.setIndentationRight(18);
-                document.add(quote);
+                block.addCell(plain(new Phrase("“" + Text.clip(evidence.snippet(), QUOTE_CHARS) + "”", fonts.quote(9)), 18));
             }
+            document.add(block);
         }
     }
 
@@ -442,20 +446,13 @@ final class PdfReport {
         }
         nearing.sort((a, b) -> SupportStatus.supportEnd(a, milestone).orElseThrow()
                 .compareTo(SupportStatus.supportEnd(b, milestone).orElseThrow()));
-        label(document, "Devices nearing end of support (" + milestoneName() + " by " + until + "):");
+        String title = "Devices nearing end of support (" + milestoneName() + " by " + until + "):";
         if (nearing.isEmpty()) {
-            document.add(new Paragraph("None.", fonts.text(9)));
+            none(document, title);
             return;
         }
-        PdfPTable table = new PdfPTable(new float[] { 1.6f, 1.3f, 1.5f, 3.6f, 1.2f });
-        table.setWidthPercentage(100);
-        table.setSpacingBefore(4);
-        table.setHeaderRows(1);
-        header(table, "Model");
-        header(table, capitalised(milestoneName()));
-        header(table, "State");
-        header(table, "Devices");
-        header(table, "Replacement planned");
+        PdfPTable table = titledTable(title, new float[] { 1.6f, 1.3f, 1.5f, 3.6f, 1.2f }, "Model",
+                capitalised(milestoneName()), "State", "Devices", "Replacement planned");
         for (DeviceModel model : nearing) {
             LocalDate end = SupportStatus.supportEnd(model, milestone).orElseThrow();
             List<Device> devices = devicesByModel.get(model.id());
@@ -483,7 +480,7 @@ final class PdfReport {
     private void deadlines(Document document, Vendor vendor) throws DocumentException {
         LocalDate asOf = input.run().asOf();
         LocalDate until = asOf.plusMonths(input.run().profile().planningHorizonMonths());
-        label(document, "Upcoming notice deadlines (until " + until + "):");
+        String title = "Upcoming notice deadlines (until " + until + "):";
         record Deadline(Contract contract, LocalDate date) {
         }
         List<Deadline> deadlines = new ArrayList<>();
@@ -494,19 +491,12 @@ final class PdfReport {
             }
         }
         if (deadlines.isEmpty()) {
-            document.add(new Paragraph("None.", fonts.text(9)));
+            none(document, title);
             return;
         }
         deadlines.sort((a, b) -> a.date().compareTo(b.date()));
-        PdfPTable table = new PdfPTable(new float[] { 2f, 1.4f, 1.6f, 1.4f, 1.2f });
-        table.setWidthPercentage(100);
-        table.setSpacingBefore(4);
-        table.setHeaderRows(1);
-        header(table, "Contract");
-        header(table, "Notice deadline");
-        header(table, "Time left");
-        header(table, "Renewal");
-        header(table, "Notice");
+        PdfPTable table = titledTable(title, new float[] { 2f, 1.4f, 1.6f, 1.4f, 1.2f }, "Contract", "Notice deadline",
+                "Time left", "Renewal", "Notice");
         for (Deadline deadline : deadlines) {
             Contract contract = deadline.contract();
             long days = ChronoUnit.DAYS.between(asOf, deadline.date());
@@ -520,7 +510,55 @@ final class PdfReport {
         document.add(table);
     }
 
+    /**
+     * A table whose title is its first header row: the title never ends a page without its table,
+     * and it repeats, with the column headers, on every page the table continues on.
+     */
+    private PdfPTable titledTable(String title, float[] widths, String... headers) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(6);
+        table.setHeaderRows(2);
+        PdfPCell caption = new PdfPCell(new Phrase(title, fonts.strong(10)));
+        caption.setColspan(widths.length);
+        caption.setBorder(Rectangle.NO_BORDER);
+        caption.setPaddingLeft(0);
+        caption.setPaddingBottom(5);
+        table.addCell(caption);
+        for (String header : headers) {
+            header(table, header);
+        }
+        return table;
+    }
+
+    /** A borderless cell, indented from the left by {@code indent} points. */
+    private static PdfPCell plain(Phrase phrase, float indent) {
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPaddingLeft(indent);
+        cell.setPaddingRight(indent);
+        cell.setPaddingTop(1);
+        cell.setPaddingBottom(2);
+        return cell;
+    }
+
+    /** Starts a new page unless {@code points} of it are left: a heading never ends a page. */
+    private void keepSpace(Document document, float points) {
+        if (writer.getVerticalPosition(false) - document.bottom() < points) {
+            document.newPage();
+        }
+    }
+
+    /** A label with "None." after it, on one line. */
+    private void none(Document document, String label) throws DocumentException {
+        Paragraph p = new Paragraph(label, fonts.strong(10));
+        p.add(new Chunk(" None.", fonts.text(9)));
+        p.setSpacingBefore(6);
+        document.add(p);
+    }
+
     private void subheading(Document document, String text) throws DocumentException {
+        keepSpace(document, 110);
         Paragraph p = new Paragraph(text, fonts.strong(12));
         p.setSpacingBefore(12);
         p.setSpacingAfter(2);
@@ -528,6 +566,7 @@ final class PdfReport {
     }
 
     private void label(Document document, String text) throws DocumentException {
+        keepSpace(document, 70);
         Paragraph p = new Paragraph(text, fonts.strong(10));
         p.setSpacingBefore(6);
         p.setSpacingAfter(2);
