@@ -151,7 +151,7 @@ class ImportEdgeCasesTest {
         Path contracts = csv("contracts.csv", "id,vendor_id,value,documents",
                 "C-1,V-1,1e30,documents/a.txt; documents/a.txt");
         List<String> problems = problems(List.of(vendors, contracts));
-        assertTrue(problems.contains("vendors.csv, row 2, column name: has 32768 characters; a cell holds at most 32767"),
+        assertTrue(problems.contains("vendors.csv, row 2, column name: is longer than 32767 characters, the most a cell holds"),
                 problems.toString());
         assertTrue(problems.contains("contracts.csv, row 2, column value: '1e30' is too large; amounts have at most 18 digits "
                 + "before the decimal point"), problems.toString());
@@ -159,6 +159,64 @@ class ImportEdgeCasesTest {
     }
 
     private static final int EXCEL_CELL_LIMIT = 32_767;
+
+    /**
+     * A worksheet as another tool may write it: inline strings, a cell of a million characters (more
+     * than POI itself would write), a boolean and an error cell.
+     */
+    @Test
+    void hugeInlineCellsAreCutShortAndReportedAndOtherCellTypesReadAsText() throws Exception {
+        Path template = dir.resolve("template.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            workbook.createSheet("Vendors");
+            try (OutputStream out = Files.newOutputStream(template)) {
+                workbook.write(out);
+            }
+        }
+        String sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>name</t></is></c>"
+                + "<c r=\"C1\" t=\"inlineStr\"><is><t>category</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>V-1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>"
+                + randomLetters(1_000_000) + "</t></is></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>V-2</t></is></c><c r=\"B3\" t=\"b\"><v>1</v></c>"
+                + "<c r=\"C3\" t=\"e\"><v>#N/A</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>V-3</t></is></c><c r=\"B4\" t=\"str\"><f>A4&amp;\"x\"</f><v>V-3x</v></c></row>"
+                + "</sheetData></worksheet>";
+        Path xlsx = dir.resolve("other-tool.xlsx");
+        try (var source = new java.util.zip.ZipFile(template.toFile());
+                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(xlsx))) {
+            for (var entries = source.entries(); entries.hasMoreElements();) {
+                var entry = entries.nextElement();
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    zip.write(sheet.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    source.getInputStream(entry).transferTo(zip);
+                }
+            }
+        }
+        assertEquals(List.of("other-tool.xlsx, sheet Vendors, row 2, column name: is longer than 32767 characters, "
+                + "the most a cell holds"), problems(List.of(xlsx)));
+        Path withoutHugeRow = dir.resolve("fine.xlsx");
+        try (var source = new java.util.zip.ZipFile(xlsx.toFile());
+                var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(withoutHugeRow))) {
+            for (var entries = source.entries(); entries.hasMoreElements();) {
+                var entry = entries.nextElement();
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                byte[] bytes = source.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replaceAll("<row r=\"2\">.*?</row>", "")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                zip.write(bytes);
+            }
+        }
+        WorkspaceImporter.importFiles(store, List.of(withoutHugeRow), false, ImportMonitor.NONE);
+        WorkspaceData data = store.snapshot();
+        assertEquals("TRUE", data.vendors().get(0).name());
+        assertEquals("#N/A", data.vendors().get(0).category());
+        assertEquals("V-3x", data.vendors().get(1).name(), "a formula gives the value saved with it");
+    }
 
     @Test
     void cancellingWhileReadingStopsAndStoresNothing() throws Exception {
@@ -206,6 +264,16 @@ class ImportEdgeCasesTest {
             }
         });
         assertEquals(List.of("reading vendors.csv 0/1", "rows 3", "storing 3"), events);
+    }
+
+    /** Text that does not compress like a zip bomb (which POI's guard would refuse first). */
+    private static String randomLetters(int length) {
+        java.util.Random random = new java.util.Random(1);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
     }
 
     private static void row(XSSFSheet sheet, int index, String... values) {

@@ -20,6 +20,8 @@ final class Row {
     private final long number;
     private final Map<String, String> cells;
     private final List<ImportProblem> problems;
+    /** Columns whose cell was refused (and emptied): one problem per cell is enough. */
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
 
     /** Excel's own limit for the text of one cell; longer text is not something a person typed. */
     static final int MAX_CELL_LENGTH = 32_767;
@@ -36,9 +38,9 @@ final class Row {
         this.problems = problems;
         for (Map.Entry<String, String> cell : cells.entrySet()) {
             if (cell.getValue() != null && cell.getValue().length() > MAX_CELL_LENGTH) {
-                problem(cell.getKey(), "has " + cell.getValue().length() + " characters; a cell holds at most "
-                        + MAX_CELL_LENGTH);
+                problem(cell.getKey(), "is longer than " + MAX_CELL_LENGTH + " characters, the most a cell holds");
                 cell.setValue("");
+                refused.add(cell.getKey());
             }
         }
     }
@@ -80,7 +82,7 @@ final class Row {
 
     String required(String column) {
         String value = text(column);
-        if (value.isEmpty()) {
+        if (value.isEmpty() && !refused.contains(column)) {
             problem(column, "is empty; it is required");
         }
         return value;

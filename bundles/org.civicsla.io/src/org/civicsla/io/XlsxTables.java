@@ -20,18 +20,16 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads an XLSX import workbook with POI's streaming (SAX) reader, so a sheet of 100,000 devices
@@ -51,8 +49,8 @@ final class XlsxTables {
         String name = file.getFileName().toString();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
+            PlainSharedStrings strings = PlainSharedStrings.of(pkg);
+            NumberFormats formats = new NumberFormats(reader.getStylesTable());
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             boolean known = false;
             while (sheets.hasNext()) {
@@ -64,8 +62,8 @@ final class XlsxTables {
                     }
                     known = true;
                     XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                            new Rows(name, sheetName, entity, problems, sink), new RawValues(), false));
+                    parser.setContentHandler(new SheetHandler(strings, formats,
+                            new Rows(name, sheetName, entity, problems, sink)));
                     parser.parse(new InputSource(sheet));
                 }
             }
@@ -94,28 +92,153 @@ final class XlsxTables {
     /**
      * Numbers as the typed value, not as displayed: a date cell becomes {@code YYYY-MM-DD} whatever date
      * format the sheet shows it in, a number its plain digits ({@code 125000.5}, never {@code 1.25E+05}
-     * or a rounded display).
+     * or a rounded display). The format of each cell style is looked up once.
      */
-    private static final class RawValues extends DataFormatter {
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return formatRawCellContents(value, formatIndex, formatString, false);
+    static final class NumberFormats {
+        private final StylesTable styles;
+        private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+
+        NumberFormats(StylesTable styles) {
+            this.styles = styles;
+        }
+
+        String format(String raw, int style) {
+            double value;
+            try {
+                value = Double.parseDouble(raw);
+            } catch (NumberFormatException e) {
+                return raw; // not a number after all: let the column's own check say what is wrong
+            }
+            if (isDate(style) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value).toLocalDate().toString();
+            }
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                return raw;
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+
+        private boolean isDate(int style) {
+            if (style < 0 || styles == null || style >= styles.getNumCellStyles()) {
+                return false;
+            }
+            return dateStyles.computeIfAbsent(style, s -> {
+                XSSFCellStyle cellStyle = styles.getStyleAt(s);
+                return cellStyle != null
+                        && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+            });
+        }
+    }
+
+    /**
+     * Reads the cells of one worksheet part. POI's XSSFSheetXMLHandler builds an XMLBeans rich text
+     * object for every inline string (the kind SXSSF and many tools write), which costs more than the
+     * rest of the import; the import only needs each cell's text. Formulas are never evaluated: a
+     * formula cell contributes the value saved with it. Text is collected up to one character past
+     * {@link Row#MAX_CELL_LENGTH}, so a hostile cell cannot fill the heap; {@link Row} reports it.
+     */
+    static final class SheetHandler extends DefaultHandler {
+        private final PlainSharedStrings strings;
+        private final NumberFormats formats;
+        private final Rows rows;
+        private final StringBuilder value = new StringBuilder();
+        private int row = -1;
+        private int column = -1;
+        private String type;
+        private int style;
+        private boolean collecting;
+        private boolean inInlineString;
+        private boolean inPhonetic;
+
+        SheetHandler(PlainSharedStrings strings, NumberFormats formats, Rows rows) {
+            this.strings = strings;
+            this.formats = formats;
+            this.rows = rows;
         }
 
         @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (localName) {
+                case "row" -> {
+                    String r = attributes.getValue("r");
+                    row = r == null ? row + 1 : Integer.parseInt(r) - 1;
+                    column = -1;
+                    rows.startRow(row);
+                }
+                case "c" -> {
+                    String reference = attributes.getValue("r");
+                    column = reference == null ? column + 1 : column(reference);
+                    type = attributes.getValue("t");
+                    String s = attributes.getValue("s");
+                    style = s == null ? -1 : Integer.parseInt(s);
+                    value.setLength(0);
+                }
+                case "v" -> collecting = true;
+                case "is" -> inInlineString = true;
+                case "t" -> collecting = inInlineString && !inPhonetic;
+                case "rPh" -> inPhonetic = true;
+                default -> {
+                    // f (formula text: never used), r and rPr (formatting runs of inline strings)
+                }
             }
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                return String.valueOf(value);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "v", "t" -> collecting = false;
+                case "is" -> inInlineString = false;
+                case "rPh" -> inPhonetic = false;
+                case "c" -> cell();
+                case "row" -> rows.endRow(row);
+                default -> {
+                    // nothing to do
+                }
             }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (collecting && value.length() <= Row.MAX_CELL_LENGTH) {
+                value.append(ch, start, Math.min(length, Row.MAX_CELL_LENGTH + 1 - value.length()));
+            }
+        }
+
+        private void cell() {
+            String raw = value.toString();
+            String text;
+            if (type == null || type.equals("n")) {
+                text = raw.isEmpty() ? raw : formats.format(raw, style);
+            } else {
+                text = switch (type) {
+                    case "s" -> raw.isEmpty() ? raw : strings.text(Integer.parseInt(raw.strip()));
+                    case "b" -> raw.equals("1") ? "TRUE" : raw.equals("0") ? "FALSE" : raw;
+                    // "inlineStr", "str" (a formula's text result), "e" (an error such as #N/A), "d" (ISO date)
+                    default -> raw;
+                };
+            }
+            if (!text.isEmpty()) {
+                rows.cell(column, text);
+            }
+        }
+
+        /** The 0-based column of a cell reference like "AB12" (CellReference parses with regular expressions). */
+        static int column(String reference) {
+            int column = 0;
+            for (int i = 0; i < reference.length(); i++) {
+                char c = reference.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    column = column * 26 + (c - 'A' + 1);
+                } else if (c != '$') {
+                    break;
+                }
+            }
+            return column - 1;
         }
     }
 
     /** Collects each row's cells by column letter and hands complete rows to the sink. */
-    private static final class Rows implements SheetContentsHandler {
+    static final class Rows {
         private final String file;
         private final String sheet;
         private final Entity entity;
@@ -135,20 +258,17 @@ final class XlsxTables {
             this.sink = sink;
         }
 
-        @Override
-        public void startRow(int rowNum) {
+        void startRow(int rowNum) {
             cells.clear();
         }
 
-        @Override
-        public void cell(String reference, String formattedValue, XSSFComment comment) {
-            if (reference != null && formattedValue != null) {
-                cells.put((int) new CellReference(reference).getCol(), formattedValue);
+        void cell(int column, String text) {
+            if (column >= 0) {
+                cells.put(column, text);
             }
         }
 
-        @Override
-        public void endRow(int rowNum) {
+        void endRow(int rowNum) {
             if (unusable) {
                 return;
             }
