@@ -2,6 +2,7 @@ package org.civicsla.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -137,5 +138,21 @@ class WorkspaceExporterTest {
             assertEquals(original, copy.snapshot());
             assertFalse(WorkspaceImporter.importFiles(copy, files, false, ImportMonitor.NONE).changesSomething());
         }
+    }
+
+    @Test
+    void aCancelledExportLeavesTheTargetAsItWas() throws Exception {
+        List<org.civicsla.core.model.Device> devices = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            devices.add(new Device("D-" + i, "M-1", "", "", Optional.empty(), 0, "", Criticality.LOW, Optional.empty(),
+                    Optional.empty()));
+        }
+        WorkspaceData big = new WorkspaceData(List.of(), List.of(), List.of(), List.of(), devices);
+        Path xlsx = Files.writeString(dir.resolve("export.xlsx"), "the previous export");
+        int[] polls = {0};
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> WorkspaceExporter.export(big, xlsx, () -> ++polls[0] > 2));
+        assertEquals("the previous export", Files.readString(xlsx));
+        assertEquals(3, polls[0], "stopped at the first poll that said so");
     }
 }

@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -42,15 +46,20 @@ public final class WorkspaceExporter {
     }
 
     public static void export(WorkspaceData data, Path xlsx) throws IOException {
+        export(data, xlsx, () -> false);
+    }
+
+    /**
+     * Exports {@code data} to {@code xlsx}, polling {@code cancelled} every thousand rows.
+     *
+     * @throws CancellationException when cancelled; the target file is then left as it was
+     */
+    public static void export(WorkspaceData data, Path xlsx, BooleanSupplier cancelled) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
             Styles styles = new Styles(workbook);
-            sheet(workbook, styles, Entity.VENDORS, data.vendors().stream().map(WorkspaceExporter::row).toList());
-            sheet(workbook, styles, Entity.CONTACTS, data.vendors().stream().flatMap(WorkspaceExporter::furtherContacts).toList());
-            sheet(workbook, styles, Entity.DEVICE_MODELS, data.deviceModels().stream().map(WorkspaceExporter::row).toList());
-            sheet(workbook, styles, Entity.CONTRACTS, data.contracts().stream().map(WorkspaceExporter::row).toList());
-            sheet(workbook, styles, Entity.DOCUMENTS, data.contracts().stream().flatMap(WorkspaceExporter::documentRows).toList());
-            sheet(workbook, styles, Entity.DEVICES, data.devices().stream().map(WorkspaceExporter::row).toList());
-            sheet(workbook, styles, Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
+            for (Map.Entry<Entity, List<List<Object>>> table : tables(data).entrySet()) {
+                sheet(workbook, styles, cancelled, table.getKey(), table.getValue());
+            }
             AtomicFiles.write(xlsx, workbook::write);
         }
     }
@@ -62,13 +71,22 @@ public final class WorkspaceExporter {
      * is written with a leading apostrophe, which the CSV import removes again.
      */
     public static void exportCsv(WorkspaceData data, Path folder) throws IOException {
-        csv(folder, Entity.VENDORS, data.vendors().stream().map(WorkspaceExporter::row).toList());
-        csv(folder, Entity.CONTACTS, data.vendors().stream().flatMap(WorkspaceExporter::furtherContacts).toList());
-        csv(folder, Entity.DEVICE_MODELS, data.deviceModels().stream().map(WorkspaceExporter::row).toList());
-        csv(folder, Entity.CONTRACTS, data.contracts().stream().map(WorkspaceExporter::row).toList());
-        csv(folder, Entity.DOCUMENTS, data.contracts().stream().flatMap(WorkspaceExporter::documentRows).toList());
-        csv(folder, Entity.DEVICES, data.devices().stream().map(WorkspaceExporter::row).toList());
-        csv(folder, Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
+        for (Map.Entry<Entity, List<List<Object>>> table : tables(data).entrySet()) {
+            csv(folder, table.getKey(), table.getValue());
+        }
+    }
+
+    /** The rows of every sheet, in the template's column order, sheets in the order a person reads them. */
+    private static Map<Entity, List<List<Object>>> tables(WorkspaceData data) {
+        Map<Entity, List<List<Object>>> tables = new LinkedHashMap<>();
+        tables.put(Entity.VENDORS, data.vendors().stream().map(WorkspaceExporter::row).toList());
+        tables.put(Entity.CONTACTS, data.vendors().stream().flatMap(WorkspaceExporter::furtherContacts).toList());
+        tables.put(Entity.DEVICE_MODELS, data.deviceModels().stream().map(WorkspaceExporter::row).toList());
+        tables.put(Entity.CONTRACTS, data.contracts().stream().map(WorkspaceExporter::row).toList());
+        tables.put(Entity.DOCUMENTS, data.contracts().stream().flatMap(WorkspaceExporter::documentRows).toList());
+        tables.put(Entity.DEVICES, data.devices().stream().map(WorkspaceExporter::row).toList());
+        tables.put(Entity.CLAUSES, data.clauses().stream().map(WorkspaceExporter::row).toList());
+        return tables;
     }
 
     private static void csv(Path folder, Entity entity, List<List<Object>> rows) throws IOException {
@@ -90,7 +108,8 @@ public final class WorkspaceExporter {
         });
     }
 
-    private static void sheet(SXSSFWorkbook workbook, Styles styles, Entity entity, List<List<Object>> rows) {
+    private static void sheet(SXSSFWorkbook workbook, Styles styles, BooleanSupplier cancelled, Entity entity,
+            List<List<Object>> rows) {
         SXSSFSheet sheet = workbook.createSheet(entity.sheet());
         var header = sheet.createRow(0);
         for (int i = 0; i < entity.columns().size(); i++) {
@@ -102,6 +121,9 @@ public final class WorkspaceExporter {
         sheet.createFreezePane(0, 1);
         int r = 1;
         for (List<Object> values : rows) {
+            if (r % 1000 == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("export cancelled; " + entity.sheet() + " was being written");
+            }
             var row = sheet.createRow(r++);
             for (int i = 0; i < values.size(); i++) {
                 write(row.createCell(i), values.get(i), styles);
