@@ -14,7 +14,9 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.civicsla.core.model.Criticality;
@@ -86,15 +88,16 @@ class StoreDurabilityTest {
     }
 
     /**
-     * Kills (SIGKILL) a second JVM while it is inside {@link H2WorkspaceStore#apply}. Needs this test's
-     * classes on {@code java.class.path}, as in the plain Maven build; inside OSGi the class path is
-     * the framework launcher and the test is skipped (H2WorkspaceStoreTest then simulates the crash
-     * with SHUTDOWN IMMEDIATELY).
+     * Kills (SIGKILL) a second JVM while it is inside {@link H2WorkspaceStore#apply}. The child's class
+     * path is put together from where the store, the model, H2 and this test were loaded from (plain
+     * class path or OSGi bundles alike); where a location is not a file the test is skipped, and
+     * H2WorkspaceStoreTest's SHUTDOWN IMMEDIATELY simulation still covers the crash.
      */
     @Test
     void aProcessKilledInTheMiddleOfAnImportLeavesCommittedRecordsAndNothingOfTheImport() throws Exception {
-        assumeTrue(onClassPath(H2WorkspaceStore.class) && onClassPath(ImportUntilKilled.class)
-                && onClassPath(JdbcDataSource.class), "the store's classes are not on java.class.path (OSGi)");
+        Optional<String> classPath = classPathOf(H2WorkspaceStore.class, ImportUntilKilled.class, ChangeSet.class,
+                JdbcDataSource.class);
+        assumeTrue(classPath.isPresent(), "the classes' locations are not files");
         try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
             store.apply(new ChangeSet(List.of(new Vendor("V-1", "Committed", "", Criticality.HIGH, List.of())), List.of(),
                     List.of(), List.of(new DeviceModel("M-1", "V-1", "Model", "", LifecycleDate.UNKNOWN,
@@ -102,7 +105,7 @@ class StoreDurabilityTest {
                     ImportUntilKilled.devices("COMMITTED-", 1_000)));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath.get(),
                 ImportUntilKilled.class.getName(), workspace.toString()).redirectErrorStream(true)
                 .redirectOutput(workspace.resolve("child.log").toFile()).start();
         try {
@@ -138,26 +141,22 @@ class StoreDurabilityTest {
         }
     }
 
-    private static boolean onClassPath(Class<?> type) {
-        String resource = type.getName().replace('.', '/') + ".class";
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (Files.isDirectory(path) ? Files.exists(path.resolve(resource)) : containsEntry(path, resource)) {
-                return true;
+    /** The files (folders or jars) the classes were loaded from, as a class path. */
+    private static Optional<String> classPathOf(Class<?>... types) {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> type : types) {
+            try {
+                var source = type.getProtectionDomain().getCodeSource();
+                Path path = source == null ? null : Path.of(source.getLocation().toURI());
+                if (path == null || !Files.exists(path)) {
+                    return Optional.empty();
+                }
+                entries.add(path.toString());
+            } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+                return Optional.empty();
             }
         }
-        return false;
-    }
-
-    private static boolean containsEntry(Path jar, String resource) {
-        if (!Files.isRegularFile(jar)) {
-            return false;
-        }
-        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-            return zip.getEntry(resource) != null;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        return Optional.of(String.join(File.pathSeparator, entries));
     }
 
     /** The child JVM: one big import, announced before it starts and after it commits. */
