@@ -139,7 +139,8 @@ class LifecycleTest {
                 device("D1", "L", LocalDate.of(2020, 1, 1), 12, null),   // security ends 2028 before service end 2032
                 device("D2", "L", LocalDate.of(2016, 1, 1), 8, null),    // service ended 2024: overdue, due now
                 device("D3", "L", LocalDate.of(2020, 1, 1), 12, LocalDate.of(2027, 3, 1)), // planned replacement wins
-                device("D4", "U", null, 10, null));                      // no date at all: not in the plan
+                device("D4", "U", null, 10, null),                       // no date at all: not in the plan
+                device("D5", "U", LocalDate.of(2020, 1, 1), 0, null));   // unknown service life: not due on install
         WorkspaceData data = new WorkspaceData(List.of(), List.of(), List.of(), List.of(lamp, unknown), devices);
         assertEquals(List.of(new PlanYear(2026, 1, new BigDecimal("180.00")), new PlanYear(2027, 1, new BigDecimal("180.00")),
                 new PlanYear(2028, 1, new BigDecimal("180.00"))),

@@ -17,7 +17,8 @@ import org.civicsla.core.model.WorkspaceData;
 
 /**
  * When each device should be replaced, per year: the planned replacement date when one is set, else
- * the earlier of the end of its planned service life and the end of support (chosen milestone).
+ * the earlier of the end of its planned service life (when its install date and service life are
+ * known) and the end of support (chosen milestone).
  * Devices already overdue are due in the year of {@code asOf}; devices with no date at all are not
  * in the plan (the step 5 check reports them as unknown).
  */
@@ -30,7 +31,8 @@ public final class ReplacementPlan {
         if (device.plannedReplacement().isPresent()) {
             return device.plannedReplacement();
         }
-        Optional<LocalDate> serviceEnd = device.plannedServiceEnd();
+        // A service life of 0 years is an unknown one (an empty cell), not a device due the day it was installed.
+        Optional<LocalDate> serviceEnd = device.serviceLifeYears() > 0 ? device.plannedServiceEnd() : Optional.empty();
         Optional<LocalDate> supportEnd = model == null ? Optional.empty() : SupportStatus.supportEnd(model, milestone);
         if (serviceEnd.isPresent() && supportEnd.isPresent()) {
             return Optional.of(serviceEnd.get().isBefore(supportEnd.get()) ? serviceEnd.get() : supportEnd.get());
