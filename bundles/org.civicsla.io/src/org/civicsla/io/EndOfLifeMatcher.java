@@ -53,7 +53,7 @@ public final class EndOfLifeMatcher {
         for (DeviceModel model : models) {
             String name = " " + normalise(model.model()) + " ";
             catalog.products().stream()
-                    .filter(p -> name.contains(" " + normalise(p.title()) + " ") || name.contains(" " + normalise(p.id()) + " "))
+                    .filter(p -> matchedLength(name, p) > 0)
                     .sorted(Comparator.comparingInt((EndOfLifeCatalog.Product p) -> matchedLength(name, p)).reversed())
                     .flatMap(product -> product.releases().stream().filter(r -> names(name, r))
                             .map(r -> new Match(model, apply(model, product, r, verified), product.id(), r.cycle())))
@@ -69,14 +69,15 @@ public final class EndOfLifeMatcher {
      */
     public static Optional<Match> match(DeviceModel model, EndOfLifeCatalog catalog, String productId, String cycle,
             LocalDate verified) {
-        return catalog.product(productId).flatMap(product -> product.release(cycle)
-                .map(release -> new Match(model, apply(model, product, release, verified), product.id(), release.cycle())));
+        return catalog.product(productId).flatMap(product -> product.release(cycle).map(release ->
+                new Match(model, apply(model, product, release, verified), product.id(), release.cycle())));
     }
 
     private static int matchedLength(String name, EndOfLifeCatalog.Product product) {
         String title = normalise(product.title());
         String id = normalise(product.id());
-        return Math.max(name.contains(" " + title + " ") ? title.length() : 0, name.contains(" " + id + " ") ? id.length() : 0);
+        int byTitle = name.contains(" " + title + " ") ? title.length() : 0;
+        return Math.max(byTitle, name.contains(" " + id + " ") ? id.length() : 0);
     }
 
     private static boolean names(String name, EndOfLifeCatalog.Release release) {
@@ -96,7 +97,8 @@ public final class EndOfLifeMatcher {
         LifecycleDate security = model.endOfSecurityUpdates();
         EndOfLifeCatalog.EolMeaning meaning = EndOfLifeCatalog.EolMeaning.of(product.eolMeaning());
         if (release.eol().present()) {
-            LifecycleDate eol = date(release.eol(), source + " (eol: " + product.eolMeaning() + extended + ")", verified);
+            String said = source + " (eol: " + product.eolMeaning() + extended + ")";
+            LifecycleDate eol = date(release.eol(), said, verified);
             switch (meaning) {
                 case SECURITY_UPDATES -> security = eol;
                 case SALE -> sale = eol;

@@ -175,7 +175,8 @@ public final class WorkspaceImporter {
                 String contract = row.required("contract_id");
                 String path = row.required("path");
                 if (!contract.isEmpty() && !path.isEmpty()) {
-                    documentTitles.add(new Part<>(contract, new DocumentRef(contract, path, row.text("title")), row.where()));
+                    DocumentRef document = new DocumentRef(contract, path, row.text("title"));
+                    documentTitles.add(new Part<>(contract, document, row.where()));
                 }
             }
         }
@@ -191,20 +192,21 @@ public final class WorkspaceImporter {
         for (Part<Contact> part : contacts) {
             Vendor vendor = vendors.get(part.owner());
             if (vendor == null) {
-                problems.add(part.where().problem("vendor_id", "names vendor '" + part.owner()
-                        + "', which has no row in the Vendors sheet of this import; contacts are imported with their vendor"));
+                problems.add(part.where().problem("vendor_id", "names vendor '" + part.owner() + "', which has no row "
+                        + "in the Vendors sheet of this import; contacts are imported with their vendor"));
                 continue;
             }
             List<Contact> all = new ArrayList<>(vendor.contacts());
             all.add(part.value());
-            vendors.put(vendor.id(), new Vendor(vendor.id(), vendor.name(), vendor.category(), vendor.criticality(), all));
+            vendors.put(vendor.id(),
+                    new Vendor(vendor.id(), vendor.name(), vendor.category(), vendor.criticality(), all));
         }
         Set<String> titled = new HashSet<>();
         for (Part<DocumentRef> part : documentTitles) {
             Contract contract = contracts.get(part.owner());
             if (contract == null) {
-                problems.add(part.where().problem("contract_id", "names contract '" + part.owner()
-                        + "', which has no row in the Contracts sheet of this import; documents are imported with their contract"));
+                problems.add(part.where().problem("contract_id", "names contract '" + part.owner() + "', which has no row "
+                        + "in the Contracts sheet of this import; documents are imported with their contract"));
                 continue;
             }
             if (!titled.add(part.owner() + "\u0000" + part.value().path())) {
@@ -224,8 +226,8 @@ public final class WorkspaceImporter {
             } else {
                 documents.add(part.value());
             }
-            contracts.put(contract.id(), new Contract(contract.id(), contract.vendorId(), contract.number(), contract.type(),
-                    contract.start(), contract.initialTermMonths(), contract.renewal(), contract.renewalPeriodMonths(),
+            contracts.put(contract.id(), new Contract(contract.id(), contract.vendorId(), contract.number(),
+                    contract.type(), contract.start(), contract.initialTermMonths(), contract.renewal(), contract.renewalPeriodMonths(),
                     contract.noticeDays(), contract.status(), contract.value(), contract.currency(), contract.covers(),
                     documents));
         }
