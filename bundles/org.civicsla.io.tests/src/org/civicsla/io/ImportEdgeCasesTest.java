@@ -219,6 +219,18 @@ class ImportEdgeCasesTest {
     }
 
     @Test
+    void aCsvRowThatNeverEndsIsRefusedBeforeItFillsTheHeap() throws Exception {
+        // An opening quote without its closing quote swallows the rest of the file into one field.
+        StringBuilder rest = new StringBuilder();
+        while (rest.length() <= CsvTables.RecordLimit.MAX_RECORD + 100_000) {
+            rest.append("V-9,Never closed\n");
+        }
+        Path vendors = csv("vendors.csv", "id,name", "V-1,One", "V-2,\"Two", rest.toString());
+        assertEquals(List.of("vendors.csv, row 3: the row is longer than " + CsvTables.RecordLimit.MAX_RECORD
+                + " characters; is a quote missing its closing quote?"), problems(List.of(vendors)));
+    }
+
+    @Test
     void cancellingWhileReadingStopsAndStoresNothing() throws Exception {
         List<String> lines = new ArrayList<>(List.of("id,model_id"));
         for (int i = 0; i < 5_000; i++) {

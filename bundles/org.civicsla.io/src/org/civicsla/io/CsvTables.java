@@ -1,6 +1,7 @@
 package org.civicsla.io;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -42,10 +43,12 @@ final class CsvTables {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = Files.newInputStream(file);
-                Reader reader = new BufferedReader(new InputStreamReader(in, decoder));
-                CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get().parse(skipBom(reader))) {
+                RecordLimit reader = new RecordLimit(new BufferedReader(new InputStreamReader(in, decoder)));
+                CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get()
+                        .parse(skipBom(reader))) {
             List<String> columns = null;
             for (CSVRecord record : parser) {
+                reader.recordEnded();
                 if (columns == null) {
                     columns = Header.check(name, "", entity, record.toList(), problems);
                     if (columns == null) {
@@ -74,6 +77,8 @@ final class CsvTables {
             }
         } catch (CancellationException e) {
             throw e;
+        } catch (RecordLimit.TooLong e) {
+            problems.add(new ImportProblem(name, "", e.recordNumber, "", e.getMessage()));
         } catch (UncheckedIOException e) {
             problems.add(problemOf(name, e.getCause()));
         } catch (CharacterCodingException e) {
@@ -84,10 +89,73 @@ final class CsvTables {
     }
 
     private static ImportProblem problemOf(String name, Throwable e) {
+        if (e instanceof RecordLimit.TooLong tooLong) {
+            return new ImportProblem(name, "", tooLong.recordNumber, "", tooLong.getMessage());
+        }
         if (e instanceof CharacterCodingException) {
             return new ImportProblem(name, "", 0, "", "is not UTF-8 text; save it as CSV UTF-8");
         }
         return new ImportProblem(name, "", 0, "", "is not valid CSV: " + e.getMessage());
+    }
+
+    /**
+     * Refuses a record (row) longer than {@link #MAX_RECORD}: the CSV parser holds a whole record in
+     * memory, so one endless quoted field could otherwise fill the heap before any check sees it.
+     */
+    static final class RecordLimit extends FilterReader {
+        /** Far more than a row of the widest template with every cell at Excel's limit. */
+        static final long MAX_RECORD = 4L * 1024 * 1024;
+
+        private long read;
+        private long recordStart;
+        private long records;
+
+        RecordLimit(Reader in) {
+            super(in);
+        }
+
+        /** The parser finished a record: the next one starts after what it has read so far. */
+        void recordEnded() {
+            records++;
+            recordStart = read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLong {
+            read += n;
+            // The parser reads ahead by a buffer at most, so a record is over the limit only well past it.
+            if (read - recordStart > MAX_RECORD + 64 * 1024) {
+                throw new TooLong(records + 1, "the row is longer than " + MAX_RECORD
+                        + " characters; is a quote missing its closing quote?");
+            }
+        }
+
+        static final class TooLong extends IOException {
+            private static final long serialVersionUID = 1L;
+            final long recordNumber;
+
+            TooLong(long recordNumber, String message) {
+                super(message);
+                this.recordNumber = recordNumber;
+            }
+        }
     }
 
     private static Reader skipBom(Reader reader) throws IOException {
