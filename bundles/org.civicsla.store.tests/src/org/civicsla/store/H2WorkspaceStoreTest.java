@@ -91,6 +91,20 @@ class H2WorkspaceStoreTest {
     }
 
     @Test
+    void aWithdrawnClauseRecordIsDeletedAndAReplacementInTheSameChangeSetIsKept() {
+        try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
+            store.apply(everything());
+            ChangeSet.ClauseKey key = ChangeSet.ClauseKey.of(WAIVER);
+            store.apply(new ChangeSet(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(key)));
+            assertEquals(List.of(), store.snapshot().clauses());
+            ClauseRecord missing = new ClauseRecord("C-1", WAIVER.clauseType(), ClauseState.MISSING, "", "", "",
+                    ClauseSource.MANUAL);
+            store.apply(new ChangeSet(List.of(), List.of(), List.of(missing), List.of(), List.of(), List.of(key)));
+            assertEquals(List.of(missing), store.snapshot().clauses());
+        }
+    }
+
+    @Test
     void aCrashInTheMiddleOfAnImportLeavesCommittedRecordsAndNothingOfTheImport() throws SQLException {
         try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
             store.apply(everything());

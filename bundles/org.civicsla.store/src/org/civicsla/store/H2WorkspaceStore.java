@@ -120,6 +120,8 @@ public final class H2WorkspaceStore implements WorkspaceStore {
         try {
             writeVendors(changes.vendors());
             writeContracts(changes.contracts());
+            // Withdrawals first, so a change set may withdraw a record and write its replacement.
+            deleteClauses(changes.withdrawnClauses());
             writeClauses(changes.clauses());
             writeDeviceModels(changes.deviceModels());
             writeDevices(changes.devices());
@@ -304,6 +306,21 @@ public final class H2WorkspaceStore implements WorkspaceStore {
             merge.executeBatch();
             clear.executeBatch();
             document.executeBatch();
+        }
+    }
+
+    private void deleteClauses(List<ChangeSet.ClauseKey> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM clause_record WHERE contract_id = ? AND clause_type = ?")) {
+            for (ChangeSet.ClauseKey key : keys) {
+                delete.setString(1, key.contractId());
+                delete.setString(2, key.clauseType());
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
     }
 
