@@ -33,6 +33,15 @@ public record VendorDraft(String name, String category, String criticality) {
         };
     }
 
+    /** The fields by name, in the order an editor shows them. */
+    public java.util.Map<String, String> fields() {
+        java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put(NAME, name);
+        f.put(CATEGORY, category);
+        f.put(CRITICALITY, criticality);
+        return f;
+    }
+
     public List<FieldProblem> problems() {
         List<FieldProblem> problems = new ArrayList<>();
         if (name.isEmpty()) {

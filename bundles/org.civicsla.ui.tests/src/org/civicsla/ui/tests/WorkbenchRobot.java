@@ -134,6 +134,12 @@ final class WorkbenchRobot implements AutoCloseable {
     void click(Control control) throws InterruptedException {
         Point centre = ui(() -> {
             control.getShell().forceActive();
+            // A person scrolls a field into view before clicking it.
+            for (Composite parent = control.getParent(); parent != null; parent = parent.getParent()) {
+                if (parent instanceof org.eclipse.swt.custom.ScrolledComposite scrolled) {
+                    scrolled.showControl(control);
+                }
+            }
             Point size = control.getSize();
             return control.toDisplay(size.x / 2, size.y / 2);
         });
@@ -178,6 +184,69 @@ final class WorkbenchRobot implements AutoCloseable {
         });
     }
 
+    /** Presses and releases one key, e.g. {@code SWT.END}, {@code SWT.BS}, {@code SWT.ESC}. */
+    void key(int keyCode) throws InterruptedException {
+        for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
+            Event event = new Event();
+            event.type = type;
+            event.keyCode = keyCode;
+            post(event);
+        }
+        drain();
+    }
+
+    /** Presses {@code c} with Ctrl held down, as a person types a shortcut such as Ctrl+Z. */
+    void ctrl(char c) throws InterruptedException {
+        Event ctrlDown = new Event();
+        ctrlDown.type = SWT.KeyDown;
+        ctrlDown.keyCode = SWT.CTRL;
+        post(ctrlDown);
+        for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
+            Event event = new Event();
+            event.type = type;
+            event.character = c;
+            event.keyCode = c;
+            post(event);
+        }
+        Event ctrlUp = new Event();
+        ctrlUp.type = SWT.KeyUp;
+        ctrlUp.keyCode = SWT.CTRL;
+        post(ctrlUp);
+        drain();
+    }
+
+    /** Empties a text field as a person does: End, then Backspace until nothing is left. */
+    void clear(org.eclipse.swt.widgets.Text field) throws InterruptedException {
+        click(field);
+        key(SWT.END);
+        int length = ui(() -> field.getText().length());
+        for (int i = 0; i < length; i++) {
+            key(SWT.BS);
+        }
+        waitUntil("the field is empty", () -> field.getText().isEmpty());
+    }
+
+    /** The workbench's application context, where the workbench's services and models live. */
+    org.eclipse.e4.core.contexts.IEclipseContext applicationContext() {
+        return ui(() -> {
+            for (Shell shell : display().getShells()) {
+                if (shell.getData(AbstractPartRenderer.OWNING_ME) instanceof MWindow window) {
+                    return window.getContext().getParent();
+                }
+            }
+            throw new IllegalStateException("no workbench window is open");
+        });
+    }
+
+    private void drain() {
+        ui(() -> {
+            while (display().readAndDispatch()) {
+                // drain
+            }
+            return null;
+        });
+    }
+
     private static Event mouse(int type, Point where, int button) {
         Event event = new Event();
         event.type = type;
@@ -189,6 +258,13 @@ final class WorkbenchRobot implements AutoCloseable {
 
     private void post(Event event) throws InterruptedException {
         boolean posted = ui(() -> display().post(event));
+        // GTK refuses a button event while it cannot name the window under the pointer, e.g. for the
+        // moment a part relayouts after a click; a person's button would wait for that moment as well.
+        for (int retry = 0; !posted && retry < 40; retry++) {
+            Thread.sleep(50);
+            drain();
+            posted = ui(() -> display().post(event));
+        }
         if (!posted) {
             throw new AssertionError("the display refused the input event " + event);
         }

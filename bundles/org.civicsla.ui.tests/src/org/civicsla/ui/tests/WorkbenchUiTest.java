@@ -35,6 +35,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * clicks one to learn why, and narrows the vendor list by typing. One workbench serves all tests:
  * an e4 workbench (and SWT's display) starts once per JVM.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WorkbenchUiTest {
 
     @TempDir
@@ -88,6 +89,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void theChecklistShowsWhichVendorsFailAndWhy() throws Exception {
         Table matrix = robot.widget("checklist.table", Table.class);
         robot.waitUntil("the three vendors are checked", () -> matrix.getItemCount() == 3);
@@ -107,6 +109,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void typingInTheFilterNarrowsTheVendorList() throws Exception {
         Table table = robot.widget("vendors.table", Table.class);
         robot.waitUntil("the three vendors of the workspace are listed", () -> table.getItemCount() == 3);
@@ -126,6 +129,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void searchingTheContractsHighlightsTheMatchedWords() throws Exception {
         Text query = robot.widget("search.query", Text.class);
         robot.click(query);
@@ -140,6 +144,99 @@ class WorkbenchUiTest {
                 .map(r -> results.getText(r.start, r.start + r.length - 1).toLowerCase(java.util.Locale.ROOT)).toList());
         assertTrue(!highlighted.isEmpty() && highlighted.stream().allMatch(w -> w.equals("insurance")), highlighted.toString());
 
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void editingAContractIsCheckedOnTheFieldStoredAndUndone() throws Exception {
+        openInEditor("Civic Cloud Services");
+        Text notice = robot.widget("editor.contract.noticeDays", Text.class);
+        robot.waitUntil("the contract's notice period is shown", () -> notice.getText().equals("0"));
+        Label message = robot.widget("editor.message", Label.class);
+
+        robot.clear(notice);
+        robot.type("ninety\r");
+        robot.waitUntil("the refusal is shown on the field", () -> message.getText().startsWith("Not saved."));
+        assertEquals("Not saved. Notice (days): Enter a whole number of days from 0 to 3650.", robot.ui(message::getText));
+        assertEquals(0, storedContract("C-1").noticeDays(), "a refused value is not stored");
+
+        robot.clear(notice);
+        robot.type("45\r");
+        robot.waitUntil("the edit is saved", () -> message.getText().equals("Saved: change notice of C-1."));
+        robot.waitUntil("the store holds the new notice period", () -> storedContract("C-1").noticeDays() == 45);
+        assertEquals("45", robot.ui(notice::getText));
+
+        robot.ctrl('z');
+        robot.waitUntil("the edit is undone", () -> message.getText().equals("Undo change notice of C-1."));
+        robot.waitUntil("the store holds the old notice period again", () -> storedContract("C-1").noticeDays() == 0);
+        robot.waitUntil("the field shows it", () -> notice.getText().equals("0"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(11)
+    void anAttachedDocumentIsIndexedFoundAndOpenedAtThePassage() throws Exception {
+        Path annex = Files.createTempFile("security-annex", ".txt");
+        Files.writeString(annex, "SECURITY ANNEX. Firmware images are escrowed with a heliotrope trustee every quarter.\n");
+        robot.applicationContext().set(org.civicsla.ui.DocumentChooser.class, (shell, title) -> List.of(annex));
+        openInEditor("Harbourview CCTV");
+        Table documents = robot.widget("editor.documents", Table.class);
+        robot.waitUntil("the contract's document is listed", () -> documents.getItemCount() == 1);
+
+        robot.click(robot.widget("editor.attach", org.eclipse.swt.widgets.Button.class));
+        String attached = "documents/C-2/" + annex.getFileName();
+        robot.waitUntil("the attached document is listed", () -> documents.getItemCount() == 2
+                && documents.getItem(1).getText(0).equals(attached));
+        assertTrue(Files.isRegularFile(workspace.resolve(attached)), "the document is copied into the workspace");
+
+        Text query = robot.widget("search.query", Text.class);
+        robot.clear(query);
+        robot.type("heliotrope\r");
+        Label status = robot.widget("search.status", Label.class);
+        robot.waitUntil("the attached document is found", () -> status.getText().startsWith("1 passages match"));
+        org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
+        assertTrue(robot.ui(results::getText).startsWith("V-2  C-2  " + attached), robot.ui(results::getText));
+
+        // Keyboard: put the caret into the result and press Enter to open the document at the passage.
+        robot.clickAt(results, robot.ui(() -> results.getTextBounds(0, 3)));
+        robot.key(org.eclipse.swt.SWT.CR);
+        org.eclipse.swt.custom.StyledText document = robot.widget("document.text", org.eclipse.swt.custom.StyledText.class);
+        String text = robot.ui(document::getText);
+        assertTrue(text.contains("escrowed with a heliotrope trustee"), text);
+        List<String> marked = robot.ui(() -> java.util.Arrays.stream(document.getStyleRanges())
+                .map(r -> document.getText(r.start, r.start + r.length - 1)).toList());
+        assertEquals(1, marked.size(), marked.toString());
+        assertTrue(marked.get(0).contains("heliotrope"), marked.toString());
+        robot.key(org.eclipse.swt.SWT.ESC);
+        robot.waitUntil("the document closes", () -> document.isDisposed());
+    }
+
+    /** Picks a vendor in the Vendors list and presses Enter, which opens it in the editor. */
+    private static void openInEditor(String name) throws Exception {
+        Text filter = robot.widget("vendors.filter", Text.class);
+        robot.clear(filter);
+        Table vendors = robot.widget("vendors.table", Table.class);
+        robot.waitUntil("all vendors are listed", () -> vendors.getItemCount() == 3);
+        int row = robot.ui(() -> {
+            for (int i = 0; i < vendors.getItemCount(); i++) {
+                if (vendors.getItem(i).getText(1).equals(name)) {
+                    return i;
+                }
+            }
+            throw new AssertionError(name + " is not listed");
+        });
+        robot.clickAt(vendors, robot.ui(() -> vendors.getItem(row).getBounds(1)));
+        robot.waitUntil(name + " is selected", () -> vendors.getSelectionIndex() == row && vendors.isFocusControl());
+        robot.key(org.eclipse.swt.SWT.CR);
+        Label title = robot.widget("editor.title", Label.class);
+        robot.waitUntil("the editor shows " + name, () -> title.getText().endsWith("  " + name));
+    }
+
+    /** What the store holds, read through the workbench's own workspace model. */
+    private static Contract storedContract(String id) {
+        org.civicsla.ui.WorkspaceModel model = org.eclipse.e4.core.contexts.ContextInjectionFactory
+                .make(org.civicsla.ui.WorkspaceModel.class, robot.applicationContext());
+        return model.current().orElseThrow().store().snapshot().contracts().stream().filter(c -> c.id().equals(id))
+                .findFirst().orElseThrow();
     }
 
     private static List<String> row(TableItem item) {

@@ -37,7 +37,8 @@ public final class ImportHandler {
     }
 
     @Execute
-    public void execute(@Named("activeShell") Shell shell, WorkspaceModel model, UISynchronize ui) {
+    public void execute(@Named("activeShell") Shell shell, WorkspaceModel model, UISynchronize ui,
+            org.civicsla.ui.EditsModel edits) {
         FileDialog dialog = new FileDialog(shell, SWT.OPEN | SWT.MULTI);
         dialog.setText("Import vendors, contracts, device models and devices");
         dialog.setFilterExtensions(new String[] { "*.xlsx;*.csv", "*.*" });
@@ -53,6 +54,10 @@ public final class ImportHandler {
                         try {
                             ImportReport report = WorkspaceImporter.importFiles(opened.store(), files, false,
                                     monitor::isCanceled);
+                            if (report.changesSomething()) {
+                                // Undo inverses were computed on the records the import just replaced.
+                                edits.clear();
+                            }
                             model.reload();
                             ui.asyncExec(() -> MessageDialog.openInformation(shell, "Import finished",
                                     report.changesSomething() ? report.summary() : "Nothing to change: the workspace already holds these records."));

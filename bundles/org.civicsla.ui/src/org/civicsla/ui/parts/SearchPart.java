@@ -56,13 +56,19 @@ public final class SearchPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         results = new StyledText(parent, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         results.setData(VendorsPart.TEST_ID, "search.results");
-        results.setToolTipText("Double-click a result to open its document at the passage");
+        results.setToolTipText("Double-click a result, or press Enter on it, to open its document at the passage");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(results);
         // StyledText reports a double click as a second MouseDown (count 2); the click point names the hit.
         results.addListener(SWT.MouseDown, e -> {
             if (e.count == 2 && e.button == 1) {
                 int offset = results.getOffsetAtPoint(new org.eclipse.swt.graphics.Point(e.x, e.y));
                 open(offset >= 0 ? offset : results.getCaretOffset());
+            }
+        });
+        // Keyboard use: move the caret into a result and press Enter.
+        results.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
+                open(results.getCaretOffset());
             }
         });
     }

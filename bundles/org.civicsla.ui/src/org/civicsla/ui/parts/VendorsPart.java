@@ -46,6 +46,19 @@ public final class VendorsPart {
     @Inject
     private ChecksModel checks;
 
+    @Inject
+    private org.eclipse.e4.core.services.events.IEventBroker events;
+
+    @Inject
+    private org.eclipse.e4.ui.workbench.modeling.EPartService parts;
+
+    @Inject
+    private org.eclipse.e4.ui.model.application.ui.basic.MPart part;
+
+    /** Persisted-state keys: the sort column (its title) and direction survive a restart with the layout. */
+    static final String SORT_COLUMN = "sortColumn";
+    static final String SORT_ASCENDING = "sortAscending";
+
     private TableViewer viewer;
     private Text filter;
     private Label status;
@@ -81,6 +94,13 @@ public final class VendorsPart {
         column(layout, sorter, "Step 2", 10, v -> status(v, 2));
         column(layout, sorter, "Step 5", 10, v -> status(v, 5));
         viewer.setComparator(sorter);
+        restoreSortOrder(sorter);
+        // Choosing a vendor shows it in the editor; Enter or a double-click brings the editor to the front.
+        viewer.addSelectionChangedListener(e -> selected().ifPresent(v -> events.send(VendorEditorPart.TOPIC_SELECTED, v.id())));
+        viewer.addOpenListener(e -> selected().ifPresent(v -> {
+            events.send(VendorEditorPart.TOPIC_SELECTED, v.id());
+            parts.showPart(VendorEditorPart.ID, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
+        }));
         viewer.addFilter(new ViewerFilter() {
             @Override
             public boolean select(Viewer v, Object parentElement, Object element) {
@@ -113,12 +133,38 @@ public final class VendorsPart {
             }
         });
         layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40, true));
+        column.getColumn().setData(SORT_KEY, text);
         column.getColumn().addListener(SWT.Selection, e -> {
             sorter.sortBy(text);
-            viewer.getTable().setSortColumn(column.getColumn());
-            viewer.getTable().setSortDirection(sorter.ascending() ? SWT.UP : SWT.DOWN);
-            viewer.refresh();
+            showSortOrder(sorter, column.getColumn());
+            part.getPersistedState().put(SORT_COLUMN, title);
+            part.getPersistedState().put(SORT_ASCENDING, Boolean.toString(sorter.ascending()));
         });
+    }
+
+    private static final String SORT_KEY = "org.civicsla.sortKey";
+
+    private void showSortOrder(VendorSorter sorter, org.eclipse.swt.widgets.TableColumn column) {
+        viewer.getTable().setSortColumn(column);
+        viewer.getTable().setSortDirection(sorter.ascending() ? SWT.UP : SWT.DOWN);
+        viewer.refresh();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void restoreSortOrder(VendorSorter sorter) {
+        String title = part.getPersistedState().getOrDefault(SORT_COLUMN, "Name");
+        boolean ascending = !"false".equals(part.getPersistedState().get(SORT_ASCENDING));
+        for (org.eclipse.swt.widgets.TableColumn column : viewer.getTable().getColumns()) {
+            if (column.getText().equals(title)) {
+                sorter.restore((Function<Vendor, String>) column.getData(SORT_KEY), ascending);
+                showSortOrder(sorter, column);
+            }
+        }
+    }
+
+    private java.util.Optional<Vendor> selected() {
+        Object first = viewer.getStructuredSelection().getFirstElement();
+        return first instanceof Vendor v ? java.util.Optional.of(v) : java.util.Optional.empty();
     }
 
     private String status(Vendor vendor, int step) {
@@ -179,6 +225,11 @@ public final class VendorsPart {
 
         boolean ascending() {
             return ascending;
+        }
+
+        void restore(Function<Vendor, String> newKey, boolean newAscending) {
+            key = newKey;
+            ascending = newAscending;
         }
 
         @Override

@@ -1,0 +1,592 @@
+package org.civicsla.ui.parts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.civicsla.core.check.ClauseHit;
+import org.civicsla.core.check.Requirement;
+import org.civicsla.core.edit.ContractDraft;
+import org.civicsla.core.edit.Edit;
+import org.civicsla.core.edit.FieldProblem;
+import org.civicsla.core.edit.VendorDraft;
+import org.civicsla.core.lifecycle.ContractTerms;
+import org.civicsla.core.model.ClauseRecord;
+import org.civicsla.core.model.ClauseSource;
+import org.civicsla.core.model.ClauseState;
+import org.civicsla.core.model.Contract;
+import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.Criticality;
+import org.civicsla.core.model.DocumentRef;
+import org.civicsla.core.model.RenewalKind;
+import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.core.store.ChangeSet.ClauseKey;
+import org.civicsla.index.DocumentIndex;
+import org.civicsla.index.clauses.ClauseDetector;
+import org.civicsla.ui.DocumentChooser;
+import org.civicsla.ui.EditsModel;
+import org.civicsla.ui.ProfilePreferences;
+import org.civicsla.ui.WorkspaceModel;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.fieldassist.ControlDecoration;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The vendor and contract editor. It shows the vendor chosen in the Vendors part: the vendor's fields,
+ * its contracts, and for the chosen contract its fields with the renewal and notice dates they imply,
+ * the attached documents (attach by button or by dropping files) and the clause list (found with
+ * evidence, missing, waived with reason). A field is stored when Enter is pressed or focus leaves it;
+ * a value that cannot be stored is marked on the field with the reason and nothing is stored. Every
+ * change can be undone (Edit > Undo).
+ */
+public final class VendorEditorPart {
+
+    public static final String ID = "org.civicsla.ui.part.editor";
+    /** Posted (with the vendor id) when a person picks a vendor to work on. */
+    public static final String TOPIC_SELECTED = "org/civicsla/vendor/selected";
+
+    private static final Map<String, String> CONTRACT_LABELS = new LinkedHashMap<>();
+    static {
+        CONTRACT_LABELS.put(ContractDraft.NUMBER, "Number");
+        CONTRACT_LABELS.put(ContractDraft.TYPE, "Type");
+        CONTRACT_LABELS.put(ContractDraft.START, "Start (YYYY-MM-DD)");
+        CONTRACT_LABELS.put(ContractDraft.INITIAL_TERM, "Initial term (months)");
+        CONTRACT_LABELS.put(ContractDraft.RENEWAL, "Renewal");
+        CONTRACT_LABELS.put(ContractDraft.RENEWAL_PERIOD, "Renewal period (months)");
+        CONTRACT_LABELS.put(ContractDraft.NOTICE, "Notice (days)");
+        CONTRACT_LABELS.put(ContractDraft.STATUS, "Status");
+        CONTRACT_LABELS.put(ContractDraft.VALUE, "Value");
+        CONTRACT_LABELS.put(ContractDraft.CURRENCY, "Currency");
+    }
+
+    @Inject
+    private WorkspaceModel workspaces;
+
+    @Inject
+    private EditsModel edits;
+
+    @Inject
+    private IEclipseContext context;
+
+    @Inject
+    private UISynchronize ui;
+
+    private Composite body;
+    private ScrolledComposite scroller;
+    private Label title;
+    private Label message;
+    private final Map<String, Control> vendorFields = new LinkedHashMap<>();
+    private final Map<String, Control> contractFields = new LinkedHashMap<>();
+    private final Map<Control, ControlDecoration> decorations = new LinkedHashMap<>();
+    /** Fields showing a value that was refused: a reload must not overwrite what the person typed. */
+    private final Set<Control> refused = new HashSet<>();
+    private Table contracts;
+    private Label terms;
+    private Table documents;
+    private Table clauses;
+    private String vendorId;
+    private String contractId;
+    private List<ClauseRow> clauseRows = List.of();
+    private Job evidenceJob;
+
+    /** One line of the clause list: what a check would conclude for the contract and why. */
+    private record ClauseRow(String type, String state, String why, Optional<ClauseRecord> manual) {
+    }
+
+    @PostConstruct
+    void create(Composite parent) {
+        parent.setLayout(new org.eclipse.swt.layout.FillLayout());
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        body = new Composite(scroller, SWT.NONE);
+        scroller.setContent(body);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        // Keyboard users tab through more fields than fit: keep the focused one in view.
+        scroller.setShowFocusedControl(true);
+        GridLayoutFactory.fillDefaults().margins(8, 8).numColumns(1).applyTo(body);
+
+        title = new Label(body, SWT.NONE);
+        title.setData(VendorsPart.TEST_ID, "editor.title");
+        title.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        message = new Label(body, SWT.WRAP);
+        message.setData(VendorsPart.TEST_ID, "editor.message");
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(message);
+
+        Group vendor = group("Vendor", 4);
+        vendorFields.put(VendorDraft.NAME, text(vendor, "Name", "editor.vendor.name", this::commitVendor, VendorDraft.NAME));
+        vendorFields.put(VendorDraft.CATEGORY, text(vendor, "Category", "editor.vendor.category", this::commitVendor, VendorDraft.CATEGORY));
+        vendorFields.put(VendorDraft.CRITICALITY, combo(vendor, "Criticality", "editor.vendor.criticality",
+                Criticality.values(), this::commitVendor, VendorDraft.CRITICALITY));
+
+        Group contractGroup = group("Contracts", 4);
+        contracts = table(contractGroup, "editor.contracts", 4, 90, "Contract", "Type", "Status", "Ends");
+        contracts.addListener(SWT.Selection, e -> {
+            int i = contracts.getSelectionIndex();
+            if (i >= 0) {
+                contractId = (String) contracts.getItem(i).getData();
+                refused.clear();
+                show();
+            }
+        });
+        for (Map.Entry<String, String> field : CONTRACT_LABELS.entrySet()) {
+            String id = "editor.contract." + field.getKey();
+            Control control = switch (field.getKey()) {
+                case ContractDraft.RENEWAL -> combo(contractGroup, field.getValue(), id, RenewalKind.values(), this::commitContract, field.getKey());
+                case ContractDraft.STATUS -> combo(contractGroup, field.getValue(), id, ContractStatus.values(), this::commitContract, field.getKey());
+                default -> text(contractGroup, field.getValue(), id, this::commitContract, field.getKey());
+            };
+            contractFields.put(field.getKey(), control);
+        }
+        terms = new Label(contractGroup, SWT.WRAP);
+        terms.setData(VendorsPart.TEST_ID, "editor.terms");
+        GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(terms);
+
+        Group documentGroup = group("Documents (drop files here to attach them)", 1);
+        documents = table(documentGroup, "editor.documents", 3, 60, "Document", "Title");
+        Button attach = new Button(documentGroup, SWT.PUSH);
+        attach.setText("&Attach Documents...");
+        attach.setData(VendorsPart.TEST_ID, "editor.attach");
+        attach.addListener(SWT.Selection, e -> chooseAndAttach());
+        dropFilesOn(documentGroup);
+        dropFilesOn(documents);
+
+        Group clauseGroup = group("Clauses the requirement profile asks for", 1);
+        clauses = table(clauseGroup, "editor.clauses", 6, 110, "Clause", "Status", "Evidence or reason");
+        Composite actions = new Composite(clauseGroup, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(actions);
+        button(actions, "&Waive...", "editor.clause.waive", () -> markClause(ClauseState.WAIVED));
+        button(actions, "Mark &Present", "editor.clause.present", () -> markClause(ClauseState.PRESENT));
+        button(actions, "Mark &Missing", "editor.clause.missing", () -> markClause(ClauseState.MISSING));
+        button(actions, "&Use Documents", "editor.clause.clear", this::clearClause);
+        show();
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void vendorSelected(@UIEventTopic(TOPIC_SELECTED) String id) {
+        if (body == null || body.isDisposed() || id.equals(vendorId)) {
+            return;
+        }
+        vendorId = id;
+        contractId = null;
+        refused.clear();
+        show();
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void workspaceChanged(@UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
+        if (body != null && !body.isDisposed()) {
+            show();
+        }
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void edited(@UIEventTopic(EditsModel.TOPIC_EDITED) String label) {
+        if (message != null && !message.isDisposed() && refused.isEmpty()) {
+            say(label.startsWith("Undo ") || label.startsWith("Redo ") ? label + "." : "Saved: " + label + ".");
+        }
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void refusedByStore(@UIEventTopic(EditsModel.TOPIC_REFUSED) String why) {
+        if (message != null && !message.isDisposed()) {
+            say("Not saved: " + why);
+        }
+    }
+
+    private WorkspaceData data() {
+        return workspaces.current().map(WorkspaceModel.Opened::data).orElse(WorkspaceData.EMPTY);
+    }
+
+    private Optional<Vendor> vendor() {
+        return data().vendors().stream().filter(v -> v.id().equals(vendorId)).findFirst();
+    }
+
+    private Optional<Contract> contract() {
+        return data().contracts().stream().filter(c -> c.id().equals(contractId) && c.vendorId().equals(vendorId)).findFirst();
+    }
+
+    private void show() {
+        Optional<Vendor> vendor = vendor();
+        title.setText(vendor.map(v -> v.id() + "  " + v.name()).orElse("Choose a vendor in the Vendors list (Enter or double-click)"));
+        vendor.ifPresent(v -> VendorDraft.of(v).fields().forEach((field, value) -> setValue(vendorFields.get(field), value)));
+        setEnabled(vendorFields.values(), vendor.isPresent());
+
+        List<Contract> own = vendor.map(v -> data().contracts().stream().filter(c -> c.vendorId().equals(v.id())).toList())
+                .orElse(List.of());
+        if (contractId == null || own.stream().noneMatch(c -> c.id().equals(contractId))) {
+            contractId = own.isEmpty() ? null : own.get(0).id();
+        }
+        contracts.removeAll();
+        LocalDate today = LocalDate.now();
+        for (Contract c : own) {
+            TableItem item = new TableItem(contracts, SWT.NONE);
+            item.setData(c.id());
+            item.setText(new String[] { c.number().isEmpty() ? c.id() : c.number(), c.type(),
+                    c.status().name().toLowerCase(Locale.ROOT),
+                    ContractTerms.endOfCommitment(c, today).map(LocalDate::toString).orElse("unknown") });
+            if (c.id().equals(contractId)) {
+                contracts.setSelection(item);
+            }
+        }
+        Optional<Contract> contract = contract();
+        contract.ifPresent(c -> ContractDraft.of(c).fields().forEach((field, value) -> setValue(contractFields.get(field), value)));
+        setEnabled(contractFields.values(), contract.isPresent());
+        terms.setText(contract.map(c -> termsOf(c, today)).orElse(vendor.isPresent() ? "This vendor has no contracts." : ""));
+
+        documents.removeAll();
+        contract.ifPresent(c -> c.documents().forEach(d -> {
+            TableItem item = new TableItem(documents, SWT.NONE);
+            item.setText(new String[] { d.path(), d.title() });
+        }));
+        showClauses(contract, List.of());
+        contract.ifPresent(this::loadEvidence);
+        relayout();
+    }
+
+    private static String termsOf(Contract c, LocalDate today) {
+        String term = ContractTerms.currentTerm(c, today).map(t -> "Current term " + t.start() + " to " + t.end() + ". ")
+                .orElse(c.start().isEmpty() ? "Start date unknown: renewal and notice dates cannot be computed. " : "");
+        String notice = ContractTerms.nextNoticeDeadline(c, today).map(d -> "Next notice deadline " + d + ". ").orElse("");
+        String end = ContractTerms.endOfCommitment(c, today).map(d -> "Committed until " + d + ".").orElse("");
+        return term + notice + end;
+    }
+
+    /** Evidence comes from the document index, which may be busy with a job: read it in the background. */
+    private void loadEvidence(Contract c) {
+        if (evidenceJob != null) {
+            evidenceJob.cancel();
+        }
+        var opened = workspaces.current();
+        if (opened.isEmpty()) {
+            return;
+        }
+        List<String> types = ProfilePreferences.load().requirements().stream().map(Requirement::clauseType).toList();
+        Path folder = opened.get().folder();
+        Job job = Job.create("Reading the clauses of " + c.id(), (IProgressMonitor monitor) -> {
+            List<ClauseHit> hits = new ArrayList<>();
+            try (DocumentIndex index = DocumentIndex.open(folder, ClauseDetector.standard())) {
+                for (String type : types) {
+                    if (monitor.isCanceled()) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    hits.addAll(index.find(c.id(), type));
+                }
+            } catch (IOException e) {
+                return Status.warning("Cannot read the document index: " + e.getMessage());
+            }
+            ui.asyncExec(() -> {
+                if (!clauses.isDisposed() && c.id().equals(contractId)) {
+                    showClauses(contract(), hits);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setRule(WorkspaceModel.INDEX_RULE);
+        evidenceJob = job;
+        job.schedule();
+    }
+
+    private void showClauses(Optional<Contract> contract, List<ClauseHit> hits) {
+        int selected = clauses.getSelectionIndex();
+        clauses.removeAll();
+        List<ClauseRow> rows = new ArrayList<>();
+        if (contract.isPresent()) {
+            List<ClauseRecord> records = data().clauses().stream().filter(r -> r.contractId().equals(contractId)).toList();
+            Set<String> types = new java.util.LinkedHashSet<>();
+            ProfilePreferences.load().requirements().forEach(r -> types.add(r.clauseType()));
+            records.forEach(r -> types.add(r.clauseType()));
+            for (String type : types) {
+                Optional<ClauseRecord> manual = records.stream().filter(r -> r.clauseType().equals(type)).findFirst();
+                Optional<ClauseHit> hit = hits.stream().filter(h -> h.clauseType().equals(type)).findFirst();
+                if (manual.isPresent()) {
+                    ClauseRecord r = manual.get();
+                    rows.add(new ClauseRow(type, r.state().name().toLowerCase(Locale.ROOT) + " (by hand)",
+                            r.state() == ClauseState.WAIVED ? r.reason() : r.document().isEmpty() ? r.reason() : r.document(), manual));
+                } else if (hit.isPresent()) {
+                    ClauseHit h = hit.get();
+                    rows.add(new ClauseRow(type, "found", h.document() + (h.page().isPresent() ? " p. " + h.page().getAsInt() : "")
+                            + ": " + h.snippet().replaceAll("\\s+", " "), Optional.empty()));
+                } else {
+                    rows.add(new ClauseRow(type, "missing", contract.get().documents().isEmpty() ? "no documents attached"
+                            : "not found in the attached documents", Optional.empty()));
+                }
+            }
+        }
+        clauseRows = List.copyOf(rows);
+        for (ClauseRow row : rows) {
+            TableItem item = new TableItem(clauses, SWT.NONE);
+            item.setText(new String[] { row.type(), row.state(), row.why() });
+            if (row.state().equals("missing")) {
+                item.setForeground(1, clauses.getDisplay().getSystemColor(SWT.COLOR_RED));
+            }
+        }
+        if (selected >= 0 && selected < rows.size()) {
+            clauses.setSelection(selected);
+        }
+    }
+
+    private void commitVendor(String field) {
+        Optional<Vendor> vendor = vendor();
+        Control control = vendorFields.get(field);
+        if (vendor.isEmpty() || control.isDisposed()) {
+            return;
+        }
+        VendorDraft draft = VendorDraft.of(vendor.get()).with(field, valueOf(control));
+        if (check(control, draft.problems(field), "")) {
+            Vendor changed = draft.apply(vendor.get());
+            if (!changed.equals(vendor.get())) {
+                edits.apply(Edit.vendor(data(), changed, "change " + field + " of " + changed.id()));
+            }
+        }
+    }
+
+    private void commitContract(String field) {
+        Optional<Contract> contract = contract();
+        Control control = contractFields.get(field);
+        if (contract.isEmpty() || control.isDisposed()) {
+            return;
+        }
+        ContractDraft draft = ContractDraft.of(contract.get()).with(field, valueOf(control));
+        // Rules across fields (e.g. notice longer than the term) are shown on the field just edited.
+        List<FieldProblem> problems = draft.problems();
+        List<FieldProblem> own = problems.stream().filter(p -> p.field().equals(field)).toList();
+        if (check(control, own.isEmpty() ? problems : own, CONTRACT_LABELS.get(field) + ": ")) {
+            Contract changed = draft.apply(contract.get());
+            if (!changed.equals(contract.get())) {
+                edits.apply(Edit.contract(data(), changed, "change " + CONTRACT_LABELS.get(field).replaceAll(" \\(.*", "").toLowerCase(Locale.ROOT)
+                        + " of " + changed.id()));
+            }
+        }
+    }
+
+    /** Marks the field and says why when there are problems; clears the mark otherwise. */
+    private boolean check(Control control, List<FieldProblem> problems, String prefix) {
+        ControlDecoration decoration = decorations.get(control);
+        if (problems.isEmpty()) {
+            decoration.hide();
+            refused.remove(control);
+            if (refused.isEmpty()) {
+                say("");
+            }
+            return true;
+        }
+        String why = problems.get(0).message();
+        decoration.setDescriptionText(why);
+        decoration.show();
+        refused.add(control);
+        say("Not saved. " + prefix + why);
+        return false;
+    }
+
+    private void markClause(ClauseState state) {
+        int i = clauses.getSelectionIndex();
+        if (i < 0 || i >= clauseRows.size() || contractId == null) {
+            say("Choose a clause in the list first.");
+            return;
+        }
+        String type = clauseRows.get(i).type();
+        String reason = "";
+        if (state == ClauseState.WAIVED) {
+            InputDialog ask = new InputDialog(body.getShell(), "Waive " + type, "Why does " + contractId + " not need "
+                    + type + "? The reason is shown in reports next to the finding.", "",
+                    text -> text.isBlank() ? "A waiver needs a reason." : null);
+            if (ask.open() != Window.OK) {
+                return;
+            }
+            reason = ask.getValue().strip();
+        }
+        ClauseRecord record = new ClauseRecord(contractId, type, state, reason, "", "", ClauseSource.MANUAL);
+        edits.apply(Edit.clause(data(), record, state.name().toLowerCase(Locale.ROOT).replace("waived", "waive")
+                .replace("present", "mark present").replace("missing", "mark missing") + " " + type + " in " + contractId));
+    }
+
+    private void clearClause() {
+        int i = clauses.getSelectionIndex();
+        if (i < 0 || i >= clauseRows.size() || clauseRows.get(i).manual().isEmpty()) {
+            say("Choose a clause recorded by hand: the documents already decide the others.");
+            return;
+        }
+        edits.apply(Edit.withdraw(data(), ClauseKey.of(clauseRows.get(i).manual().get()),
+                "use the documents for " + clauseRows.get(i).type() + " in " + contractId));
+    }
+
+    private void chooseAndAttach() {
+        if (contractId == null) {
+            say("Choose a contract to attach documents to.");
+            return;
+        }
+        DocumentChooser chooser = Optional.ofNullable(context.get(DocumentChooser.class)).orElse(DocumentChooser.DIALOG);
+        List<Path> files = chooser.choose(body.getShell(), "Attach documents to " + contractId);
+        if (!files.isEmpty()) {
+            attach(files);
+        }
+    }
+
+    private void attach(List<Path> files) {
+        say("Attaching and indexing " + files.size() + (files.size() == 1 ? " document" : " documents") + " in the background...");
+        edits.attach(contractId, files);
+    }
+
+    private void dropFilesOn(Control control) {
+        DropTarget target = new DropTarget(control, DND.DROP_COPY | DND.DROP_DEFAULT);
+        target.setTransfer(new Transfer[] { FileTransfer.getInstance() });
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = contractId == null ? DND.DROP_NONE : DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (contractId != null && event.data instanceof String[] names && names.length > 0) {
+                    attach(java.util.Arrays.stream(names).map(Path::of).toList());
+                }
+            }
+        });
+    }
+
+    private void say(String text) {
+        // Only a changed message relayouts: focus moving between fields must not move the fields.
+        if (!message.getText().equals(text)) {
+            message.setText(text);
+            relayout();
+        }
+    }
+
+    private void relayout() {
+        body.layout(true, true);
+        scroller.setMinSize(body.computeSize(560, SWT.DEFAULT));
+    }
+
+    private Group group(String text, int columns) {
+        Group group = new Group(body, SWT.NONE);
+        group.setText(text);
+        GridLayoutFactory.swtDefaults().numColumns(columns).applyTo(group);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
+        return group;
+    }
+
+    private Text text(Composite parent, String label, String testId, java.util.function.Consumer<String> commit, String field) {
+        new Label(parent, SWT.NONE).setText(label + ":");
+        Text text = new Text(parent, SWT.BORDER);
+        text.setData(VendorsPart.TEST_ID, testId);
+        GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).hint(140, SWT.DEFAULT).applyTo(text);
+        decorate(text);
+        text.addListener(SWT.DefaultSelection, e -> commit.accept(field));
+        text.addListener(SWT.FocusOut, e -> commit.accept(field));
+        return text;
+    }
+
+    private Combo combo(Composite parent, String label, String testId, Enum<?>[] choices,
+            java.util.function.Consumer<String> commit, String field) {
+        new Label(parent, SWT.NONE).setText(label + ":");
+        Combo combo = new Combo(parent, SWT.READ_ONLY);
+        combo.setData(VendorsPart.TEST_ID, testId);
+        for (Enum<?> choice : choices) {
+            combo.add(choice.name().toLowerCase(Locale.ROOT));
+        }
+        GridDataFactory.fillDefaults().grab(true, false).indent(8, 0).applyTo(combo);
+        decorate(combo);
+        combo.addListener(SWT.Selection, e -> commit.accept(field));
+        return combo;
+    }
+
+    private void decorate(Control control) {
+        ControlDecoration decoration = new ControlDecoration(control, SWT.LEFT | SWT.CENTER);
+        decoration.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
+        decoration.hide();
+        decorations.put(control, decoration);
+    }
+
+    private Table table(Composite parent, String testId, int rows, int firstWidth, String... columns) {
+        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setData(VendorsPart.TEST_ID, testId);
+        for (int i = 0; i < columns.length; i++) {
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(columns[i]);
+            column.setWidth(i == 0 ? firstWidth * 2 : i == columns.length - 1 ? 420 : 110);
+        }
+        GridDataFactory.fillDefaults().grab(true, false).span(parent.getLayout() instanceof org.eclipse.swt.layout.GridLayout g
+                ? g.numColumns : 1, 1).hint(SWT.DEFAULT, table.getItemHeight() * rows + table.getHeaderHeight()).applyTo(table);
+        return table;
+    }
+
+    private static void button(Composite parent, String text, String testId, Runnable action) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(text);
+        button.setData(VendorsPart.TEST_ID, testId);
+        button.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private void setValue(Control control, String value) {
+        if (refused.contains(control)) {
+            return;
+        }
+        if (control instanceof Text text && !text.getText().equals(value)) {
+            text.setText(value);
+        } else if (control instanceof Combo combo) {
+            combo.select(combo.indexOf(value));
+        }
+    }
+
+    private static String valueOf(Control control) {
+        return control instanceof Text text ? text.getText() : ((Combo) control).getText();
+    }
+
+    private static void setEnabled(java.util.Collection<Control> controls, boolean enabled) {
+        controls.forEach(c -> c.setEnabled(enabled));
+    }
+
+    @Focus
+    void focus() {
+        vendorFields.get(VendorDraft.NAME).setFocus();
+    }
+}
