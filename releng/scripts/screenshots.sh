@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots from the real product on a copy of the sample workspace, under a
-# private Xvfb display: the workbench as it opens, a vendor's reasons in the checklist, a search.
+# private Xvfb display: the workbench as it opens, a vendor's reasons in the checklist, a search,
+# the vendor editor and the devices' life cycle.
 # Usage: releng/scripts/screenshots.sh [output folder]   (build first: ./mvnw -DskipTests verify)
 # Needs: Xvfb, xdotool, ImageMagick (apt-get install xvfb xdotool imagemagick).
 set -euo pipefail
@@ -39,4 +40,21 @@ xdotool type --delay 20 '"security incident" AND hours'
 xdotool key Return
 sleep 4
 import -window root "$out/search.png"
+# The vendor editor: choose a vendor in the Vendors list and press Enter.
+xdotool mousemove 150 246 click 1
+sleep 0.5
+xdotool key Return
+sleep 2
+# Maximised (double-click on its tab) to show the contract, its documents and its clause list.
+xdotool mousemove 608 41 click --repeat 2 --delay 80 1
+sleep 1.5
+import -window root "$out/vendor-editor.png"
+xdotool mousemove 608 41 click --repeat 2 --delay 80 1
+sleep 1
+# Devices: models, the end-of-support chart and the replacement plan.
+xdotool mousemove 665 41 click 1
+sleep 1
+xdotool mousemove 665 41 click --repeat 2 --delay 80 1
+sleep 1.5
+import -window root "$out/devices.png"
 echo "screenshots in $out"

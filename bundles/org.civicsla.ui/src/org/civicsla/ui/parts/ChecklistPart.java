@@ -43,6 +43,10 @@ public final class ChecklistPart {
     @Inject
     private WorkspaceModel workspaces;
 
+    @Inject
+    private org.eclipse.e4.ui.model.application.ui.basic.MPart part;
+
+    private TableSort sort;
     private Composite body;
     private DateTime asOf;
     private Label status;
@@ -111,22 +115,42 @@ public final class ChecklistPart {
         column("Name", 240);
         matrix.steps().forEach(step -> column("Step " + step, 80));
         int failing = 0;
+        record Row(Vendor vendor, String[] cells) {
+        }
+        List<Row> rows = new java.util.ArrayList<>();
         for (Vendor vendor : matrix.vendors()) {
-            TableItem item = new TableItem(table, SWT.NONE);
-            item.setData(vendor);
-            item.setText(0, vendor.id());
-            item.setText(1, vendor.name());
+            String[] cells = new String[2 + matrix.steps().size()];
+            cells[0] = vendor.id();
+            cells[1] = vendor.name();
             int c = 2;
             for (int step : matrix.steps()) {
-                Status s = matrix.cell(vendor.id(), step).orElseThrow().status();
-                item.setText(c, s.name().toLowerCase(Locale.ROOT));
-                item.setBackground(c, color(s));
-                c++;
+                cells[c++] = matrix.cell(vendor.id(), step).orElseThrow().status().name().toLowerCase(Locale.ROOT);
             }
+            rows.add(new Row(vendor, cells));
             if (matrix.worst(vendor.id()) == Status.FAIL) {
                 failing++;
             }
         }
+        if (sort == null) {
+            sort = new TableSort(table, part.getPersistedState(), "matrix", "Vendor", this::show);
+        }
+        sort.attach();
+        rows.sort((a, b) -> sort.order().compare(a.cells(), b.cells()));
+        for (Row row : rows) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setData(row.vendor());
+            item.setText(row.cells());
+            for (int c = 2; c < row.cells().length; c++) {
+                item.setBackground(c, color(Status.valueOf(row.cells()[c].toUpperCase(Locale.ROOT))));
+            }
+        }
+        // Paint first, so the mark is when a person sees the matrix, not when its rows were created.
+        table.getDisplay().asyncExec(() -> {
+            if (!table.isDisposed()) {
+                table.update();
+                org.civicsla.ui.StartupTiming.matrixShown(rows.size());
+            }
+        });
         status.setText(failing + " of " + matrix.vendors().size() + " vendors fail, as of " + result.get().run().asOf()
                 + (result.get().documentProblems().isEmpty() ? ""
                         : "; " + result.get().documentProblems().size() + " documents could not be read"));

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.civicsla.core.lifecycle.PlanYear;
 import org.civicsla.core.lifecycle.ReplacementPlan;
+import org.civicsla.core.lifecycle.SupportEndChart;
 import org.civicsla.core.lifecycle.SupportState;
 import org.civicsla.core.lifecycle.SupportStatus;
 import org.civicsla.core.model.Device;
@@ -30,6 +30,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -41,20 +42,36 @@ import jakarta.inject.Inject;
 
 /**
  * Devices and their life cycle for asset managers: per device model the support end by the profile's
- * milestone and its status within the planning horizon, a chart of devices reaching that end per year,
- * and the replacement plan per year with its cost.
+ * milestone and its status within the planning horizon, a chart of devices reaching that end per year
+ * or quarter (all devices, or split by model or district), and the replacement plan per year with its cost.
+ * Table sort orders and the chart's choices are kept with the window layout.
  */
 public final class DevicesPart {
 
     @Inject
     private WorkspaceModel workspaces;
 
+    @Inject
+    private org.eclipse.e4.ui.model.application.ui.basic.MPart part;
+
+    static final String CHART_PERIOD = "chart.period";
+    static final String CHART_SPLIT = "chart.split";
+    /** Colours of the chart's groups, in group order; the last one also serves "other". */
+    private static final org.eclipse.swt.graphics.RGB[] PALETTE = {
+            new org.eclipse.swt.graphics.RGB(0x1F, 0x4E, 0x79), new org.eclipse.swt.graphics.RGB(0xE0, 0x7B, 0x39),
+            new org.eclipse.swt.graphics.RGB(0x3C, 0x8D, 0x5A), new org.eclipse.swt.graphics.RGB(0x9B, 0x59, 0xB6),
+            new org.eclipse.swt.graphics.RGB(0xC0, 0x39, 0x2B), new org.eclipse.swt.graphics.RGB(0x95, 0xA5, 0xA6) };
+
     private Composite body;
     private Label summary;
     private Table models;
     private Canvas chart;
     private Table plan;
-    private Map<Integer, Integer> perYear = new TreeMap<>();
+    private SupportEndChart shownChart;
+    private Combo period;
+    private Combo split;
+    private TableSort modelsSort;
+    private TableSort planSort;
 
     @PostConstruct
     void create(Composite parent) {
@@ -75,8 +92,18 @@ public final class DevicesPart {
             c.setText(column[0]);
             c.setWidth(Integer.parseInt(column[1]));
         }
+        modelsSort = new TableSort(models, part.getPersistedState(), "models", "Support ends", this::show);
+        modelsSort.attach();
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
-        chart = new Canvas(bottom, SWT.BORDER | SWT.DOUBLE_BUFFERED);
+        Composite chartArea = new Composite(bottom, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(chartArea);
+        new Label(chartArea, SWT.NONE).setText("Per:");
+        period = choice(chartArea, "devices.chart.period", CHART_PERIOD, "year", "year", "quarter");
+        new Label(chartArea, SWT.NONE).setText("By:");
+        this.split = choice(chartArea, "devices.chart.split", CHART_SPLIT, "all devices", "all devices", "model", "district");
+        chart = new Canvas(chartArea, SWT.BORDER | SWT.DOUBLE_BUFFERED);
+        chart.setData(VendorsPart.TEST_ID, "devices.chart");
+        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(chart);
         chart.addPaintListener(e -> paint(e.gc, chart.getClientArea()));
         plan = new Table(bottom, SWT.BORDER | SWT.FULL_SELECTION);
         plan.setHeaderVisible(true);
@@ -87,6 +114,8 @@ public final class DevicesPart {
             c.setText(column[0]);
             c.setWidth(Integer.parseInt(column[1]));
         }
+        planSort = new TableSort(plan, part.getPersistedState(), "plan", "Year", this::show);
+        planSort.attach();
         bottom.setWeights(3, 2);
         split.setWeights(3, 2);
         show();
@@ -109,15 +138,14 @@ public final class DevicesPart {
         LocalDate today = LocalDate.now();
         Map<String, Long> counts = data.devices().stream().collect(Collectors.groupingBy(Device::modelId, Collectors.counting()));
         Map<String, String> vendors = data.vendors().stream().collect(Collectors.toMap(Vendor::id, Vendor::name));
-        perYear = new TreeMap<>();
         long unknown = 0;
         long unsupported = 0;
+        List<String[]> rows = new ArrayList<>();
         for (DeviceModel model : data.deviceModels()) {
             long devices = counts.getOrDefault(model.id(), 0L);
             Optional<LocalDate> end = SupportStatus.supportEnd(model, milestone);
             SupportState state = SupportStatus.of(model, milestone, today, profile.planningHorizonMonths());
-            TableItem item = new TableItem(models, SWT.NONE);
-            item.setText(new String[] { model.model(), vendors.getOrDefault(model.vendorId(), model.vendorId()),
+            rows.add(new String[] { model.model(), vendors.getOrDefault(model.vendorId(), model.vendorId()),
                     Long.toString(devices), end.map(LocalDate::toString).orElse("unknown"),
                     state.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     (milestone == Milestone.END_OF_SUPPORT ? model.endOfSupport() : model.endOfSecurityUpdates()).source() });
@@ -126,15 +154,27 @@ public final class DevicesPart {
             } else if (state == SupportState.UNKNOWN) {
                 unknown += devices;
             }
-            end.ifPresent(date -> perYear.merge(date.getYear(), (int) devices, Integer::sum));
         }
+        rows.sort(modelsSort.order());
+        rows.forEach(row -> new TableItem(models, SWT.NONE).setText(row));
+        modelsSort.attach();
         BigDecimal total = BigDecimal.ZERO;
+        List<String[]> years = new ArrayList<>();
         for (PlanYear year : ReplacementPlan.perYear(data, milestone, today)) {
-            TableItem item = new TableItem(plan, SWT.NONE);
-            item.setText(new String[] { Integer.toString(year.year()), Integer.toString(year.devices()),
+            years.add(new String[] { Integer.toString(year.year()), Integer.toString(year.devices()),
                     String.format("%,.2f", year.cost()) });
             total = total.add(year.cost());
         }
+        years.sort(planSort.order());
+        years.forEach(row -> new TableItem(plan, SWT.NONE).setText(row));
+        planSort.attach();
+        shownChart = SupportEndChart.of(data, milestone,
+                period.getSelectionIndex() == 1 ? SupportEndChart.Period.QUARTER : SupportEndChart.Period.YEAR,
+                switch (split.getSelectionIndex()) {
+                    case 1 -> SupportEndChart.Split.MODEL;
+                    case 2 -> SupportEndChart.Split.DISTRICT;
+                    default -> SupportEndChart.Split.NONE;
+                }, PALETTE.length);
         summary.setText(String.format("%,d devices of %d models. By %s: %,d already unsupported, %,d with unknown dates. "
                 + "Replacement plan: %s in total.", data.devices().size(), data.deviceModels().size(),
                 milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates", unsupported, unknown,
@@ -143,32 +183,78 @@ public final class DevicesPart {
         chart.redraw();
     }
 
-    /** Bars: devices whose support ends in each year. */
+    /** A read-only choice whose selection is kept in the part's persisted state. */
+    private Combo choice(Composite parent, String testId, String stateKey, String fallback, String... items) {
+        Combo combo = new Combo(parent, SWT.READ_ONLY);
+        combo.setItems(items);
+        combo.setData(VendorsPart.TEST_ID, testId);
+        int chosen = java.util.Arrays.asList(items).indexOf(part.getPersistedState().getOrDefault(stateKey, fallback));
+        combo.select(Math.max(0, chosen));
+        combo.addListener(SWT.Selection, e -> {
+            part.getPersistedState().put(stateKey, combo.getText());
+            show();
+        });
+        return combo;
+    }
+
+    /** The chart shown, for tests and the screenshot script. */
+    public Optional<SupportEndChart> chart() {
+        return Optional.ofNullable(shownChart);
+    }
+
+    /** Stacked bars: devices whose support ends in each period, one colour per group, with a legend. */
     private void paint(GC gc, Rectangle area) {
         gc.setBackground(chart.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         gc.fillRectangle(area);
         gc.setForeground(chart.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-        gc.drawText("Devices reaching end of support per year", 8, 4, true);
-        if (perYear.isEmpty()) {
+        SupportEndChart data = shownChart;
+        String title = "Devices reaching " + (ProfilePreferences.load().milestone() == Milestone.END_OF_SUPPORT
+                ? "end of support" : "end of security updates") + " per " + (data != null && data.period() == SupportEndChart.Period.QUARTER
+                ? "quarter" : "year") + (data != null && data.unknown() > 0 ? " (" + data.unknown() + " unknown)" : "");
+        gc.drawText(title, 8, 4, true);
+        if (data == null || data.bars().isEmpty()) {
             return;
         }
-        List<Map.Entry<Integer, Integer>> bars = new ArrayList<>(perYear.entrySet());
-        int max = bars.stream().mapToInt(Map.Entry::getValue).max().orElse(1);
-        int left = 8;
         int textHeight = gc.textExtent("0").y;
-        // Room above the tallest bar for its count.
-        int top = 26 + textHeight;
-        int bottom = area.height - 22;
-        int slot = Math.max(1, (area.width - 16) / bars.size());
-        int thisYear = LocalDate.now().getYear();
-        for (int i = 0; i < bars.size(); i++) {
-            int height = (int) ((long) (bottom - top) * bars.get(i).getValue() / Math.max(1, max));
-            int x = left + i * slot + slot / 6;
-            gc.setBackground(chart.getDisplay().getSystemColor(bars.get(i).getKey() < thisYear ? SWT.COLOR_RED : SWT.COLOR_DARK_BLUE));
-            gc.fillRectangle(x, bottom - height, Math.max(2, slot * 2 / 3), height);
-            gc.drawText("'" + String.format("%02d", bars.get(i).getKey() % 100), x, bottom + 2, true);
-            gc.drawText(Integer.toString(bars.get(i).getValue()), x, bottom - height - textHeight, true);
+        // Legend on one line under the title, when the bars are split.
+        int legendY = 8 + textHeight;
+        int x0 = 8;
+        if (data.groups().size() > 1) {
+            for (int g = 0; g < data.groups().size(); g++) {
+                gc.setBackground(colour(g, data.groups()));
+                gc.fillRectangle(x0, legendY + 2, 10, 10);
+                gc.drawText(data.groups().get(g), x0 + 14, legendY, true);
+                x0 += 24 + gc.textExtent(data.groups().get(g)).x;
+            }
         }
+        int max = data.bars().stream().mapToInt(SupportEndChart.Bar::total).max().orElse(1);
+        int top = legendY + 2 * textHeight + 4;
+        int bottom = area.height - textHeight - 6;
+        int slot = Math.max(1, (area.width - 16) / data.bars().size());
+        for (int i = 0; i < data.bars().size(); i++) {
+            SupportEndChart.Bar bar = data.bars().get(i);
+            int x = 8 + i * slot + slot / 6;
+            int width = Math.max(2, slot * 2 / 3);
+            int y = bottom;
+            for (int g = 0; g < bar.counts().size(); g++) {
+                int height = (int) ((long) (bottom - top) * bar.counts().get(g) / Math.max(1, max));
+                // Unsplit, a period already past is red: those devices are unsupported now.
+                gc.setBackground(data.groups().size() == 1 && bar.start().isBefore(LocalDate.now().withDayOfMonth(1))
+                        ? chart.getDisplay().getSystemColor(SWT.COLOR_RED) : colour(g, data.groups()));
+                gc.fillRectangle(x, y - height, width, height);
+                y -= height;
+            }
+            String label = data.period() == SupportEndChart.Period.YEAR ? "'" + bar.label().substring(2) : bar.label().substring(2);
+            if (gc.textExtent(label).x <= slot || i % 2 == 0) {
+                gc.drawText(label, x, bottom + 2, true);
+            }
+            gc.drawText(Integer.toString(bar.total()), x, y - textHeight, true);
+        }
+    }
+
+    private org.eclipse.swt.graphics.Color colour(int group, List<String> groups) {
+        boolean other = groups.get(group).equals(SupportEndChart.OTHER);
+        return new org.eclipse.swt.graphics.Color(other ? PALETTE[PALETTE.length - 1] : PALETTE[group % PALETTE.length]);
     }
 
     @Focus

@@ -1,0 +1,95 @@
+package org.civicsla.ui.parts;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+
+/**
+ * Sorting of a plain SWT table whose rows a part builds itself: a click on a column header sorts by
+ * it, a second click reverses. The order is kept in the part's persisted state (saved with the window
+ * layout), so a person finds the table sorted as they left it. Numbers (also "1,234.50") sort as
+ * numbers; ISO dates sort as text, which is their order.
+ */
+final class TableSort {
+
+    private final Table table;
+    private final Map<String, String> state;
+    private final String key;
+    private final Runnable refresh;
+    private String column;
+    private boolean ascending;
+
+    /**
+     * @param state the part's persisted state
+     * @param key the table's name within the part
+     * @param refresh rebuilds the rows in {@link #order()} order
+     */
+    TableSort(Table table, Map<String, String> state, String key, String defaultColumn, Runnable refresh) {
+        this.table = table;
+        this.state = state;
+        this.key = key;
+        this.refresh = refresh;
+        this.column = state.getOrDefault(key + ".sortColumn", defaultColumn);
+        this.ascending = !"false".equals(state.get(key + ".sortAscending"));
+    }
+
+    /** Makes the headers of {@code table}'s current columns sort; call again after columns are recreated. */
+    void attach() {
+        for (TableColumn c : table.getColumns()) {
+            if (c.getData(TableSort.class.getName()) == null) {
+                c.setData(TableSort.class.getName(), Boolean.TRUE);
+                c.addListener(SWT.Selection, e -> {
+                    ascending = !c.getText().equals(column) || !ascending;
+                    column = c.getText();
+                    state.put(key + ".sortColumn", column);
+                    state.put(key + ".sortAscending", Boolean.toString(ascending));
+                    refresh.run();
+                });
+            }
+            if (c.getText().equals(column)) {
+                table.setSortColumn(c);
+                table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+            }
+        }
+    }
+
+    /** The order of rows given as their cell texts, by the chosen column. */
+    Comparator<String[]> order() {
+        int index = -1;
+        TableColumn[] columns = table.getColumns();
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].getText().equals(column)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return (a, b) -> 0;
+        }
+        int i = index;
+        Comparator<String[]> order = (a, b) -> compareCells(a[i], b[i]);
+        return ascending ? order : order.reversed();
+    }
+
+    static int compareCells(String a, String b) {
+        BigDecimal x = number(a);
+        BigDecimal y = number(b);
+        if (x != null && y != null) {
+            return x.compareTo(y);
+        }
+        if (x != null || y != null) {
+            return x != null ? -1 : 1; // numbers before words such as "unknown"
+        }
+        return String.CASE_INSENSITIVE_ORDER.compare(a, b);
+    }
+
+    private static BigDecimal number(String text) {
+        if (text == null || text.isEmpty() || !text.matches("-?[0-9][0-9,]*(\\.[0-9]+)?")) {
+            return null;
+        }
+        return new BigDecimal(text.replace(",", ""));
+    }
+}
