@@ -8,9 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds, in one document's text, which clause types of a taxonomy it carries. A type is present when
- * enough of its signals count: a signal is a pattern match with the required context near it and no
- * excluding wording near it. Evidence is the text around the first counting signals.
+ * Finds, in one document's text, which clause types of a taxonomy it carries. The text is normalized
+ * and lower-cased once and cut into sentences. For each type, its literal anchors pick the sentences
+ * to look at (all of them when it has none); there, a signal is a pattern match with the required
+ * context near it and no excluding wording near it, the context being the match's sentence, at most
+ * {@code window} characters either side. A type is present when the weights of its counting signals
+ * add up to its {@code minScore}. Evidence is the text around the first counting signals.
  */
 public final class ClauseDetector {
 
@@ -34,51 +37,68 @@ public final class ClauseDetector {
     /** One detection per clause type of the taxonomy, in taxonomy order. */
     public List<ClauseDetection> detect(String original) {
         NormalizedText normalized = NormalizedText.of(original);
-        String text = normalized.text();
+        int[] sentences = Sentences.starts(normalized.text());
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
         for (ClauseType type : taxonomy.types()) {
-            detections.add(detect(type, text, normalized));
+            detections.add(detect(type, normalized, sentences));
         }
         return detections;
     }
 
-    private static ClauseDetection detect(ClauseType type, String text, NormalizedText normalized) {
+    private static ClauseDetection detect(ClauseType type, NormalizedText normalized, int[] sentences) {
+        String text = normalized.lower();
+        double score = 0;
         int signals = 0;
         int excluded = 0;
         List<int[]> spans = new ArrayList<>();
-        for (Pattern pattern : type.patterns()) {
-            Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                int from = Math.max(0, m.start() - type.window());
-                int to = Math.min(text.length(), m.end() + type.window());
-                if (!type.near().isEmpty() && !anyIn(type.near(), text, from, to)) {
-                    continue;
-                }
-                if (anyIn(type.exclude(), text, from, to)) {
-                    excluded++;
-                    continue;
-                }
-                signals++;
-                if (spans.size() < MAX_EVIDENCE && spans.stream().noneMatch(s -> Math.abs(s[0] - m.start()) < SNIPPET_RADIUS)) {
-                    spans.add(new int[] { m.start(), m.end() });
-                }
-                if (signals >= type.minSignals() + 4 && spans.size() >= MAX_EVIDENCE) {
-                    break; // enough to decide and to show
+        Matcher[] matchers = new Matcher[type.signals().size()];
+        for (int p = 0; p < matchers.length; p++) {
+            matchers[p] = type.signals().get(p).pattern().matcher(text);
+        }
+        boolean[] candidate = candidates(type, text, sentences);
+        scan: for (int s = 0; s < sentences.length; s++) {
+            if (candidate != null && !candidate[s]) {
+                continue;
+            }
+            int sentenceStart = sentences[s];
+            int sentenceEnd = s + 1 < sentences.length ? sentences[s + 1] : text.length();
+            for (int p = 0; p < matchers.length; p++) {
+                Matcher m = matchers[p].region(sentenceStart, sentenceEnd);
+                while (m.find()) {
+                    int from = Math.max(sentenceStart, m.start() - type.window());
+                    int to = Math.min(sentenceEnd, m.end() + type.window());
+                    if (!type.near().isEmpty() && !anyIn(type.near(), text, from, to)) {
+                        continue;
+                    }
+                    if (anyIn(type.exclude(), text, from, to)) {
+                        excluded++;
+                        continue;
+                    }
+                    signals++;
+                    score += type.signals().get(p).weight();
+                    int start = m.start();
+                    if (spans.size() < MAX_EVIDENCE && spans.stream().noneMatch(x -> Math.abs(x[0] - start) < SNIPPET_RADIUS)) {
+                        spans.add(new int[] { m.start(), m.end() });
+                    }
+                    if (score >= type.minScore() && signals >= 5 && spans.size() >= MAX_EVIDENCE) {
+                        break scan; // enough to decide and to show
+                    }
                 }
             }
         }
-        boolean present = signals >= type.minSignals();
+        boolean present = score >= type.minScore();
         double confidence = present ? Math.min(0.99, 0.6 + 0.1 * signals) : excluded > 0 || signals > 0 ? 0.6 : 0.9;
         List<ClauseSpan> evidence = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         if (present) {
+            String shown = normalized.text();
             for (int[] span : spans) {
                 int from = Math.max(0, span[0] - SNIPPET_RADIUS);
-                int to = Math.min(text.length(), span[1] + SNIPPET_RADIUS);
+                int to = Math.min(shown.length(), span[1] + SNIPPET_RADIUS);
                 // Offsets locate the signal itself (for pages and passages); the snippet gives its context.
                 evidence.add(new ClauseSpan(normalized.original(span[0]), normalized.original(span[1]),
-                        (from > 0 ? "..." : "") + text.substring(from, to).strip() + (to < text.length() ? "..." : ""),
-                        List.of(text.substring(span[0], span[1]))));
+                        (from > 0 ? "..." : "") + shown.substring(from, to).strip() + (to < shown.length() ? "..." : ""),
+                        List.of(shown.substring(span[0], span[1]))));
             }
             for (Map.Entry<String, Pattern> value : type.values().entrySet()) {
                 for (int[] span : spans) {
@@ -86,13 +106,32 @@ public final class ClauseDetector {
                     int to = Math.min(text.length(), span[1] + type.window());
                     Matcher m = value.getValue().matcher(text).region(from, to);
                     if (m.find() && m.groupCount() >= 1 && m.group(1) != null) {
-                        values.put(value.getKey(), m.group(1).strip());
+                        values.put(value.getKey(), shown.substring(m.start(1), m.end(1)).strip());
                         break;
                     }
                 }
             }
         }
         return new ClauseDetection(type.name(), present, confidence, evidence, values);
+    }
+
+    /** Which sentences hold one of the type's anchors, or null to look at all of them (no anchors). */
+    private static boolean[] candidates(ClauseType type, String text, int[] sentences) {
+        if (type.anchors().isEmpty()) {
+            return null;
+        }
+        boolean[] candidate = new boolean[sentences.length];
+        for (String anchor : type.anchors()) {
+            int at = text.indexOf(anchor);
+            while (at >= 0) {
+                int s = Sentences.indexOf(sentences, at);
+                candidate[s] = true;
+                // Continue from the next sentence: this one is already in.
+                int next = s + 1 < sentences.length ? sentences[s + 1] : text.length();
+                at = text.indexOf(anchor, Math.max(next, at + 1));
+            }
+        }
+        return candidate;
     }
 
     private static boolean anyIn(List<Pattern> patterns, String text, int from, int to) {

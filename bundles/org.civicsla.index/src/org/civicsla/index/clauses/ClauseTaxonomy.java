@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -24,7 +25,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ClauseTaxonomy {
 
     private static final String STANDARD = "taxonomy-v1.yaml";
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    // Rules run on lower-cased text; CASE_INSENSITIVE only lets authors write "ISO" or "GDPR" as such.
+    // Unicode case folding is not needed for that and is much slower per character.
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
     private final String version;
     private final List<ClauseType> types;
@@ -89,10 +92,19 @@ public final class ClauseTaxonomy {
             }
             steps.add(s);
         }
-        List<Pattern> patterns = patterns(entry, "patterns", where);
-        if (patterns.isEmpty()) {
+        List<ClauseType.Signal> signals = signals(entry, where);
+        if (signals.isEmpty()) {
             throw new IOException(where + ": needs at least one pattern");
         }
+        List<String> anchors = new ArrayList<>();
+        for (Object anchor : list(entry, "anchors", where)) {
+            if (!(anchor instanceof String a) || a.isEmpty()) {
+                throw new IOException(where + ": anchors are non-empty literal strings, not '" + anchor + "'");
+            }
+            anchors.add(a.toLowerCase(Locale.ROOT));
+        }
+        double minScore = entry.containsKey("minScore") ? weight(entry.get("minScore"), where + ", minScore")
+                : integer(entry, "minSignals", 1, where);
         Map<String, Pattern> values = new LinkedHashMap<>();
         Object rawValues = entry.get("values");
         if (rawValues instanceof Map<?, ?> valueMap) {
@@ -103,9 +115,36 @@ public final class ClauseTaxonomy {
         } else if (rawValues != null) {
             throw new IOException(where + ": 'values' must map value names to patterns");
         }
-        return new ClauseType(n, String.valueOf(entry.get("description") == null ? "" : entry.get("description")), steps, patterns,
-                patterns(entry, "near", where), patterns(entry, "exclude", where), integer(entry, "window", 300, where),
-                integer(entry, "minSignals", 1, where), values);
+        return new ClauseType(n, String.valueOf(entry.get("description") == null ? "" : entry.get("description")), steps,
+                anchors, signals, patterns(entry, "near", where), patterns(entry, "exclude", where),
+                integer(entry, "window", 300, where), minScore, values);
+    }
+
+    /** Patterns are plain strings (weight 1) or mappings {@code {pattern: '...', weight: 0.5}}. */
+    private static List<ClauseType.Signal> signals(Map<?, ?> entry, String where) throws IOException {
+        List<ClauseType.Signal> signals = new ArrayList<>();
+        int i = 0;
+        for (Object item : list(entry, "patterns", where)) {
+            i++;
+            String at = where + ", patterns " + i;
+            if (item instanceof Map<?, ?> map) {
+                if (!(map.get("pattern") instanceof String regex)) {
+                    throw new IOException(at + ": a weighted pattern needs 'pattern' (and 'weight')");
+                }
+                signals.add(new ClauseType.Signal(compile(regex, at),
+                        map.containsKey("weight") ? weight(map.get("weight"), at + ", weight") : 1.0));
+            } else {
+                signals.add(new ClauseType.Signal(compile(String.valueOf(item), at), 1.0));
+            }
+        }
+        return signals;
+    }
+
+    private static double weight(Object value, String where) throws IOException {
+        if (!(value instanceof Number n) || !(n.doubleValue() > 0) || n.doubleValue() > 100) {
+            throw new IOException(where + ": must be a number above 0 and at most 100, not '" + value + "'");
+        }
+        return n.doubleValue();
     }
 
     private static List<?> list(Map<?, ?> entry, String key, String where) throws IOException {

@@ -2,16 +2,20 @@ package org.civicsla.index.clauses;
 
 /**
  * Text as the rules see it: no-break and other odd spaces made plain, words hyphenated at a line end
- * joined, runs of white space folded to one space. {@link #original(int)} maps an offset back to the
- * text the caller gave, so evidence points at the document as it is.
+ * joined, runs of white space folded to one space. {@link #lower()} is the same text lower-cased char
+ * by char (same length, same offsets), so rules match it without case folding and literal anchors are
+ * found with a plain {@code indexOf}. {@link #original(int)} maps an offset back to the text the
+ * caller gave, so evidence points at the document as it is.
  */
 final class NormalizedText {
 
     private final String text;
+    private final String lower;
     private final int[] toOriginal;
 
-    private NormalizedText(String text, int[] toOriginal) {
+    private NormalizedText(String text, String lower, int[] toOriginal) {
         this.text = text;
+        this.lower = lower;
         this.toOriginal = toOriginal;
     }
 
@@ -56,11 +60,19 @@ final class NormalizedText {
         }
         map[out.length()] = n;
         int[] trimmed = java.util.Arrays.copyOf(map, out.length() + 1);
-        return new NormalizedText(out.toString(), trimmed);
+        char[] lower = new char[out.length()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = Character.toLowerCase(out.charAt(i)); // char-wise keeps offsets (String.toLowerCase may not)
+        }
+        return new NormalizedText(out.toString(), new String(lower), trimmed);
     }
 
     String text() {
         return text;
+    }
+
+    String lower() {
+        return lower;
     }
 
     int original(int offset) {

@@ -1,0 +1,154 @@
+package org.civicsla.index.clauses;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** The rule format (anchors, sentences, weights, headings) and the CUAD rules on small clauses of our own. */
+class ClauseRulesTest {
+
+    private static final ClauseDetector STANDARD = ClauseDetector.standard();
+
+    private static boolean present(String type, String text) {
+        return STANDARD.detect(text).stream().filter(d -> d.category().equals(type)).findFirst().orElseThrow().present();
+    }
+
+    private static Map<String, ClauseDetection> detect(String yaml, String text) throws IOException {
+        ClauseTaxonomy taxonomy = ClauseTaxonomy.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml");
+        return new ClauseDetector(taxonomy).detect(text).stream().collect(Collectors.toMap(ClauseDetection::category, d -> d));
+    }
+
+    @Test
+    void sentencesEndAtStopsButNotAfterAbbreviations() {
+        String text = "Acme Inc. shall pay. The U.S. Buyer may audit. 2. Term The term is one year.";
+        int[] starts = Sentences.starts(text);
+        assertArrayEquals(new int[] { 0, 21, 47, 50 }, starts, java.util.Arrays.toString(starts));
+        assertEquals(1, Sentences.indexOf(starts, 25));
+    }
+
+    @Test
+    void lowerCaseTextKeepsOffsets() {
+        NormalizedText t = NormalizedText.of("İSTANBUL  Ünal SHALL");
+        assertEquals(t.text().length(), t.lower().length());
+        assertTrue(t.lower().endsWith("shall"), t.lower());
+    }
+
+    @Test
+    void contextIsTheSentenceOfTheMatch() throws IOException {
+        String yaml = """
+                types:
+                  - name: Escrow
+                    anchors: [escrow]
+                    patterns: ['\\bescrow\\b']
+                    near: ['\\bsource code\\b']
+                """;
+        assertTrue(detect(yaml, "The source code is held in escrow by an agent.").get("Escrow").present());
+        assertFalse(detect(yaml, "The source code is ours. The purchase price is paid into escrow.").get("Escrow").present(),
+                "source code in another sentence is not context");
+    }
+
+    @Test
+    void patternsRunOnlyWhereAnAnchorIs() throws IOException {
+        String yaml = """
+                types:
+                  - name: Audit
+                    anchors: [inspect]
+                    patterns: ['\\baudit\\b']
+                """;
+        assertFalse(detect(yaml, "The City may audit the books.").get("Audit").present(), "no anchor, no look");
+        assertTrue(detect(yaml, "The City may audit and inspect the books.").get("Audit").present());
+    }
+
+    @Test
+    void weightsAddUpToTheMinimumScore() throws IOException {
+        String yaml = """
+                types:
+                  - name: Transition
+                    patterns:
+                      - {pattern: '\\btransition\\b', weight: 0.5}
+                      - '\\btransition services agreement\\b'
+                    minScore: 1
+                """;
+        assertFalse(detect(yaml, "A transition is planned.").get("Transition").present());
+        assertTrue(detect(yaml, "A transition is planned. The transition team meets.").get("Transition").present());
+        assertTrue(detect(yaml, "They sign a Transition Services Agreement.").get("Transition").present());
+    }
+
+    @Test
+    void aHeadingIsTheStartOfTheSentenceAfterIt() throws IOException {
+        String yaml = """
+                types:
+                  - name: Insurance Heading
+                    patterns: ['^(?:\\d{1,2}\\.? )?insurance\\b']
+                """;
+        assertTrue(detect(yaml, "11. Insurance\nThe Supplier shall keep cover.").get("Insurance Heading").present());
+        assertFalse(detect(yaml, "The Supplier shall keep insurance cover.").get("Insurance Heading").present());
+    }
+
+    @Test
+    void aWeightMustBePositive() {
+        String yaml = "types:\n  - name: W\n    patterns: [{pattern: 'x', weight: 0}]\n";
+        IOException error = assertThrows(IOException.class,
+                () -> ClauseTaxonomy.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "w.yaml"));
+        assertTrue(error.getMessage().startsWith("w.yaml, type 'W', patterns 1, weight: must be a number above 0"),
+                error.getMessage());
+    }
+
+    @Test
+    void uncappedLiabilityIsACarveOutFromALimitation() {
+        assertTrue(present("Uncapped Liability", "EXCEPT FOR A PARTY'S INDEMNIFICATION OBLIGATIONS AND BREACH OF SECTION 8 "
+                + "(CONFIDENTIALITY), IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY CONSEQUENTIAL DAMAGES."));
+        assertTrue(present("Uncapped Liability", "Neither party shall be liable for indirect damages; provided that this "
+                + "limitation shall not apply to a party's gross negligence or wilful misconduct."));
+        assertFalse(present("Uncapped Liability", "In no event shall either party be liable for any consequential damages. "
+                + "Each party's total liability shall not exceed the fees paid."));
+        assertTrue(present("Cap On Liability", "Each party's total liability shall not exceed the fees paid."));
+    }
+
+    @Test
+    void terminationForConvenienceNeedsNoCause() {
+        assertTrue(present("Termination For Convenience", "Either party may terminate this Agreement for convenience."));
+        assertTrue(present("Termination For Convenience",
+                "This Agreement may be terminated by either party upon ninety (90) days written notice."));
+        assertFalse(present("Termination For Convenience", "Either party may terminate this Agreement upon thirty (30) days "
+                + "written notice if the other party materially breaches it."));
+        assertFalse(present("Termination For Convenience", "Upon termination of this Agreement for any reason, the "
+                + "Distributor shall return all materials."));
+    }
+
+    @Test
+    void changeOfControlIsAConsequenceOfAnAcquisition() {
+        assertTrue(present("Change Of Control", "Licensor may terminate this Agreement upon notice if Licensee undergoes a "
+                + "Change of Control."));
+        assertTrue(present("Change Of Control", "Supplier shall notify the Buyer of any merger or sale of all or "
+                + "substantially all of its assets."));
+        assertFalse(present("Change Of Control", "Either party may assign this Agreement without consent to a successor by "
+                + "merger or sale of substantially all of its assets."));
+    }
+
+    @Test
+    void warrantyDurationIsAboutDefectsNotStockWarrants() {
+        assertTrue(present("Warranty Duration", "Supplier warrants that the Products shall be free from defects in "
+                + "materials and workmanship for twelve (12) months from delivery."));
+        assertFalse(present("Warranty Duration", "The Company shall issue warrants to purchase 50,000 shares of common "
+                + "stock, exercisable for a period of three (3) years."));
+    }
+
+    @Test
+    void postTerminationObligationsButNotConfidentialityTails() {
+        assertTrue(present("Post-Termination Services", "Upon termination of this Agreement, the Supplier shall provide "
+                + "transition assistance to the City for ninety days."));
+        assertFalse(present("Post-Termination Services", "For a period of five (5) years after termination of this "
+                + "Agreement, the parties shall keep all Confidential Information secret."));
+    }
+}
