@@ -149,4 +149,38 @@ class DocumentIndexTest {
             assertEquals(1, index.find("C-1", "Breach Notification").size());
         }
     }
+
+    @Test
+    void anIndexOfAnEarlierSchemaIsRebuiltFromTheDocuments() throws Exception {
+        // Schema 1 stored passage text without offsets and its commits carried no schema version.
+        Path folder = Files.createDirectories(workspace.resolve("index"));
+        try (var directory = org.apache.lucene.store.FSDirectory.open(folder);
+                var writer = new org.apache.lucene.index.IndexWriter(directory,
+                        new org.apache.lucene.index.IndexWriterConfig(new org.apache.lucene.analysis.en.EnglishAnalyzer()))) {
+            var document = new org.apache.lucene.document.Document();
+            document.add(new org.apache.lucene.document.StringField("type", "document",
+                    org.apache.lucene.document.Field.Store.YES));
+            document.add(new org.apache.lucene.document.StringField("docId", "C-1/documents/C-1.txt",
+                    org.apache.lucene.document.Field.Store.YES));
+            document.add(new org.apache.lucene.document.StringField("hash", "stale", org.apache.lucene.document.Field.Store.YES));
+            document.add(new org.apache.lucene.document.TextField("text", "security incident",
+                    org.apache.lucene.document.Field.Store.YES));
+            writer.addDocument(document);
+            writer.commit();
+        }
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, e -> { }, () -> false));
+            SearchResult wildcard = index.search("incid*", 10);
+            assertEquals(1, wildcard.totalHits());
+            assertTrue(wildcard.hits().get(0).snippet().contains("‹incident›"), wildcard.hits().get(0).snippet());
+        }
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, data, e -> { }, () -> false));
+        }
+    }
+
+    @Test
+    void snippetsAreOneLine() {
+        assertEquals("a ‹b› c", DocumentIndex.oneLine("  a\n\n‹b›\t c \n"));
+    }
 }

@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -34,13 +36,17 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -49,9 +55,11 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -81,6 +89,20 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     private static final long TIMEOUT_SECONDS = 120;
+    /**
+     * Version of what the index holds and how; an index written with another version is rebuilt from the
+     * documents. 2: passage text has offsets in its postings (Lucene refuses to mix index options in one field).
+     */
+    static final String SCHEMA = "2";
+    private static final String SCHEMA_KEY = "civicsla.schema";
+    /**
+     * Passage text, stored for snippets, with offsets in the postings: the highlighter then reads match
+     * offsets from the index instead of re-analysing every hit's text on every search.
+     */
+    private static final FieldType PASSAGE_TEXT = passageText();
+    /** What a search reads of a hit: its text for the snippet and what the hit and the facets show. */
+    private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "status", "path", "page", "clause",
+            "start", "end");
     private static final Set<String> KEYWORD_FIELDS = Set.of("type", "docId", "vendor", "contract", "status", "clause",
             "path", "hash", "present");
 
@@ -89,13 +111,27 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final ClauseDetector detector;
+    /**
+     * Searchers over the writer's latest state, shared by searches and refreshed after each update,
+     * instead of opening a reader per search.
+     */
+    private final SearcherManager searchers;
 
-    private DocumentIndex(Path folder, Directory directory, Analyzer analyzer, IndexWriter writer, ClauseDetector detector) {
+    private DocumentIndex(Path folder, Directory directory, Analyzer analyzer, IndexWriter writer, ClauseDetector detector,
+            SearcherManager searchers) {
         this.folder = folder;
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
         this.detector = detector;
+        this.searchers = searchers;
+    }
+
+    private static FieldType passageText() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     /** Opens (or creates, or rebuilds when damaged) the index of the workspace in {@code workspace}. */
@@ -121,15 +157,25 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     private static DocumentIndex open(Path folder, Analyzer analyzer, ClauseDetector detector) throws IOException {
         Files.createDirectories(folder);
         Directory directory = FSDirectory.open(folder);
+        IndexWriter writer = null;
         try {
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            IndexWriter writer = new IndexWriter(directory, config);
-            // Reading it once proves the last commit is usable before anything relies on it.
-            try (DirectoryReader reader = DirectoryReader.open(writer)) {
-                reader.numDocs();
-            }
-            return new DocumentIndex(folder, directory, analyzer, writer, detector);
+            // An index of another schema is started afresh; it stays as it was until the rebuild commits.
+            boolean current = DirectoryReader.indexExists(directory)
+                    && SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
+            // A larger buffer than the default flushes (and merges) a first indexing less often; flushed segments
+            // stay separate files instead of being copied once more into a compound file.
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(current
+                    ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(64).setUseCompoundFile(false);
+            writer = new IndexWriter(directory, config);
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
+            // Opening a searcher proves the last commit is usable before anything relies on it.
+            SearcherManager searchers = new SearcherManager(writer, null);
+            return new DocumentIndex(folder, directory, analyzer, writer, detector, searchers);
         } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                writer.rollback();
+            }
             directory.close();
             throw e;
         }
@@ -143,70 +189,81 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             throws IOException {
         Map<String, String> storedHashes = storedHashes();
         Set<String> attached = new HashSet<>();
-        record Work(String docId, Contract contract, String path, Path file, String hash) {
-        }
-        record Pending(Work work, Future<List<Document>> entries) {
-        }
         List<Work> work = new ArrayList<>();
         int unchanged = 0;
         int failed = 0;
-        // Two readers: extraction and clause detection are CPU-bound, and this is a 2-core machine's share.
+        for (Contract contract : data.contracts()) {
+            for (DocumentRef ref : contract.documents()) {
+                String docId = contract.id() + "/" + ref.path();
+                attached.add(docId);
+                Path file = workspace.resolve(ref.path()).normalize();
+                if (!Files.isRegularFile(file)) {
+                    errors.accept(contract.id() + ": document " + ref.path() + " does not exist");
+                    failed++;
+                    continue;
+                }
+                work.add(new Work(docId, contract, ref.path(), file, Files.size(file), storedHashes.get(docId)));
+            }
+        }
+        // Largest first: a big document started last would leave one reader idle while it finishes alone.
+        work.sort(Comparator.comparingLong(Work::size).reversed());
+        // Two readers: hashing, extraction and clause detection are CPU-bound, and this is a 2-core machine's share.
         ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "civicsla-index");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            for (Contract contract : data.contracts()) {
-                for (DocumentRef ref : contract.documents()) {
-                    String docId = contract.id() + "/" + ref.path();
-                    attached.add(docId);
-                    Path file = workspace.resolve(ref.path()).normalize();
-                    if (!Files.isRegularFile(file)) {
-                        errors.accept(contract.id() + ": document " + ref.path() + " does not exist");
-                        failed++;
-                        continue;
-                    }
-                    String hash = sha256(file);
-                    if (hash.equals(storedHashes.get(docId))) {
-                        unchanged++;
-                    } else {
-                        work.add(new Work(docId, contract, ref.path(), file, hash));
-                    }
-                }
-            }
-            // A small window of documents in flight keeps both readers busy and memory bounded.
-            java.util.ArrayDeque<Pending> window = new java.util.ArrayDeque<>();
+            CompletionService<Read> done = new ExecutorCompletionService<>(readers);
+            Map<Future<Read>, Work> inFlight = new HashMap<>();
+            Map<Work, Long> started = new ConcurrentHashMap<>();
             int indexed = 0;
             int next = 0;
-            while (next < work.size() || !window.isEmpty()) {
-                while (next < work.size() && window.size() < 6) {
+            while (next < work.size() || !inFlight.isEmpty()) {
+                // Documents are taken as they are read, not in order, so a slow one never idles the other reader;
+                // two waiting beyond the two being read keep both busy and memory bounded.
+                while (next < work.size() && inFlight.size() < 4) {
                     Work w = work.get(next++);
-                    window.add(new Pending(w, readers.submit(() -> entries(w.docId(), w.contract(), w.path(), w.hash(),
-                            TextExtractor.extract(w.file(), TextExtractor.Limits.DEFAULT)))));
+                    inFlight.put(done.submit(() -> read(w, started)), w);
                 }
-                Pending done = window.poll();
                 if (cancelled.getAsBoolean()) {
                     writer.commit();
+                    searchers.maybeRefreshBlocking();
                     return new UpdateSummary(indexed, unchanged, 0, failed);
                 }
+                Future<Read> finished;
                 try {
-                    List<Document> entries = done.entries().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    // Replace every entry of the document at once, so a reader never sees half of an update.
-                    writer.updateDocuments(new Term("docId", done.work().docId()), entries);
-                    indexed++;
-                } catch (ExecutionException e) {
-                    errors.accept(done.work().contract().id() + ": " + (e.getCause() instanceof ExtractionException x
-                            ? x.getMessage() : done.work().path() + ": " + e.getCause()));
-                    failed++;
-                } catch (TimeoutException e) {
-                    done.entries().cancel(true);
-                    errors.accept(done.work().contract().id() + ": " + done.work().path() + ": took longer than "
-                            + TIMEOUT_SECONDS + " s to read; skipped");
-                    failed++;
+                    finished = done.poll(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("indexing interrupted", e);
+                }
+                if (finished == null) {
+                    failed += stopOverdue(inFlight, started, errors);
+                    continue;
+                }
+                Work w = inFlight.remove(finished);
+                if (w == null) {
+                    continue; // stopped for taking too long: already reported
+                }
+                Read read;
+                try {
+                    read = finished.get();
+                } catch (ExecutionException e) {
+                    read = new Read(w, null, w.path() + ": " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("indexing interrupted", e);
+                }
+                if (read.error() != null) {
+                    errors.accept(read.work().contract().id() + ": " + read.error());
+                    failed++;
+                } else if (read.entries() == null) {
+                    unchanged++;
+                } else {
+                    // Replace every entry of the document at once, so a reader never sees half of an update.
+                    writer.updateDocuments(new Term("docId", read.work().docId()), read.entries());
+                    indexed++;
                 }
             }
             int removed = 0;
@@ -217,10 +274,56 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 }
             }
             writer.commit();
+            searchers.maybeRefreshBlocking();
             return new UpdateSummary(indexed, unchanged, removed, failed);
         } finally {
             readers.shutdownNow();
         }
+    }
+
+    /** A document to bring up to date; {@code storedHash} is null when the index does not have it. */
+    private record Work(String docId, Contract contract, String path, Path file, long size, String storedHash) {
+    }
+
+    /** What a reader made of a document: its entries, none when its content is unchanged, or why it failed. */
+    private record Read(Work work, List<Document> entries, String error) {
+    }
+
+    /** Hashes the document and, when its content changed, extracts it and makes its entries. */
+    private Read read(Work work, Map<Work, Long> started) {
+        started.put(work, System.nanoTime());
+        try {
+            String hash = sha256(work.file());
+            if (hash.equals(work.storedHash())) {
+                return new Read(work, null, null);
+            }
+            DocumentText text = TextExtractor.extract(work.file(), TextExtractor.Limits.DEFAULT);
+            return new Read(work, entries(work.docId(), work.contract(), work.path(), hash, text), null);
+        } catch (ExtractionException e) {
+            return new Read(work, null, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return new Read(work, null, work.path() + ": " + e);
+        } finally {
+            started.remove(work);
+        }
+    }
+
+    /** Stops the documents read for longer than the time limit; returns how many. */
+    private static int stopOverdue(Map<Future<Read>, Work> inFlight, Map<Work, Long> started, Consumer<String> errors) {
+        int stopped = 0;
+        long now = System.nanoTime();
+        for (var it = inFlight.entrySet().iterator(); it.hasNext();) {
+            var running = it.next();
+            Long since = started.get(running.getValue());
+            if (since != null && now - since > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)) {
+                it.remove();
+                running.getKey().cancel(true);
+                errors.accept(running.getValue().contract().id() + ": " + running.getValue().path() + ": took longer than "
+                        + TIMEOUT_SECONDS + " s to read; skipped");
+                stopped++;
+            }
+        }
+        return stopped;
     }
 
     /** The index entries of one document: the document, its passages and its clause detections. */
@@ -232,7 +335,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         var detections = detector.detect(text.text());
         for (Passages.Passage passage : Passages.of(text)) {
             Document entry = base("passage", docId, contract, path);
-            entry.add(new TextField("text", text.text().substring(passage.start(), passage.end()), Field.Store.YES));
+            entry.add(new Field("text", text.text().substring(passage.start(), passage.end()), PASSAGE_TEXT));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             entry.add(new StoredField("start", passage.start()));
             entry.add(new StoredField("end", passage.end()));
@@ -276,14 +379,18 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
     private Map<String, String> storedHashes() throws IOException {
         Map<String, String> hashes = new HashMap<>();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            TopDocs docs = searcher.search(new TermQuery(new Term("type", "document")), Math.max(1, reader.maxDoc()));
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs docs = searcher.search(new TermQuery(new Term("type", "document")),
+                    Math.max(1, searcher.getIndexReader().maxDoc()));
             var stored = searcher.storedFields();
             for (ScoreDoc hit : docs.scoreDocs) {
-                Document document = stored.document(hit.doc);
+                Document document = stored.document(hit.doc, Set.of("docId", "hash"));
                 hashes.put(document.get("docId"), document.get("hash"));
             }
+        } finally {
+            searchers.release(searcher);
         }
         return hashes;
     }
@@ -294,8 +401,21 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 .add(new TermQuery(new Term("type", "detection")), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term("contract", contractId)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term("clause", clauseType)), BooleanClause.Occur.FILTER).build();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return hits(searcher, query, contractId, clauseType);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document index " + folder, e);
+        }
+    }
+
+    private static List<ClauseHit> hits(IndexSearcher searcher, Query query, String contractId, String clauseType)
+            throws IOException {
+        {
             TopDocs docs = searcher.search(query, 50);
             List<ClauseHit> hits = new ArrayList<>();
             var stored = searcher.storedFields();
@@ -314,8 +434,6 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             }
             hits.sort(Comparator.comparingDouble(ClauseHit::confidence).reversed());
             return hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the document index " + folder, e);
         }
     }
 
@@ -338,28 +456,97 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         }
         Query query = new BooleanQuery.Builder().add(new TermQuery(new Term("type", "passage")), BooleanClause.Occur.FILTER)
                 .add(parsed, BooleanClause.Occur.MUST).build();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
+        IndexSearcher searcher = searchers.acquire();
+        try {
             TopDocs top = searcher.search(query, Math.max(limit, 1));
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new DefaultPassageFormatter("‹", "›", "…", false)).withMaxLength(100_000).build();
-            String[] snippets = highlighter.highlight("text", query, top, 2);
+            // Each hit's stored fields are read once, in index order, and the highlighter is handed their text:
+            // decompressing stored fields is most of a search's cost.
+            Map<Integer, Document> loaded = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            for (int doc : java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).sorted().toArray()) {
+                loaded.put(doc, stored.document(doc, HIT_FIELDS));
+            }
+            String[] snippets = new PassageHighlighter(searcher, analyzer, loaded).highlight("text", query, top, 2);
             List<SearchResult.Hit> hits = new ArrayList<>();
             Map<String, Map<String, Integer>> facets = new TreeMap<>();
-            var stored = searcher.storedFields();
             for (int i = 0; i < top.scoreDocs.length; i++) {
-                Document d = stored.document(top.scoreDocs[i].doc);
+                Document d = loaded.get(top.scoreDocs[i].doc);
                 var page = d.getField("page");
                 List<String> clauses = List.of(d.getValues("clause"));
                 hits.add(new SearchResult.Hit(d.get("vendor"), d.get("contract"), d.get("path"),
                         page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()),
-                        snippets[i] == null ? "" : snippets[i].replaceAll("\\s+", " ").strip(), clauses, top.scoreDocs[i].score,
+                        snippets[i] == null ? "" : oneLine(snippets[i]), clauses, top.scoreDocs[i].score,
                         d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue()));
                 count(facets, "vendor", d.get("vendor"));
                 count(facets, "status", d.get("status"));
                 clauses.forEach(c -> count(facets, "clause", c));
             }
             return new SearchResult(top.totalHits.value(), hits, facets);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The snippet on one line: runs of whitespace (line ends of the extracted text) become one space. */
+    static String oneLine(String snippet) {
+        StringBuilder line = new StringBuilder(snippet.length());
+        boolean space = false;
+        for (int i = 0; i < snippet.length(); i++) {
+            char c = snippet.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && !line.isEmpty()) {
+                    line.append(' ');
+                }
+                space = false;
+                line.append(c);
+            }
+        }
+        return line.toString();
+    }
+
+    /**
+     * Highlights passage text from the offsets in the postings, for wildcards too (the stock highlighter
+     * re-analyses every hit when a query has one), and takes the text from the stored fields the search
+     * already read instead of reading them again.
+     */
+    private static final class PassageHighlighter extends UnifiedHighlighter {
+        private final Map<Integer, Document> loaded;
+
+        PassageHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, Document> loaded) {
+            super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("‹", "›", "…", false))
+                    .withMaxLength(100_000));
+            this.loaded = loaded;
+        }
+
+        @Override
+        protected OffsetSource getOffsetSource(String field) {
+            return "text".equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+        }
+
+        @Override
+        protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+            OffsetSource source = super.getOptimizedOffsetSource(components);
+            // Weight matches (on by default) find wildcard matches in the postings: no need to re-analyse.
+            return source == OffsetSource.ANALYSIS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+                    && getOffsetSource(components.field()) == OffsetSource.POSTINGS ? OffsetSource.POSTINGS : source;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docs,
+                int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                Document document = loaded.get(doc);
+                CharSequence[] perField = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    String value = document == null ? null : document.get(fields[f]);
+                    perField[f] = value == null ? "" : value;
+                }
+                values.add(perField);
+            }
+            return values;
         }
     }
 
@@ -395,6 +582,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            searchers.close();
             writer.close();
         } finally {
             directory.close();

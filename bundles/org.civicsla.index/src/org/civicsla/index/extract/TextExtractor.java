@@ -91,20 +91,53 @@ public final class TextExtractor {
                 throw new ExtractionException(name + ": has " + count + " pages; documents over " + limits.maxPages()
                         + " pages are not indexed");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            PageStripper stripper = new PageStripper();
             stripper.setSortByPosition(false);
-            List<String> pages = new ArrayList<>(count);
-            for (int p = 1; p <= count; p++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new ExtractionException(name + ": extraction was stopped (time limit)");
-                }
-                stripper.setStartPage(p);
-                stripper.setEndPage(p);
-                pages.add(stripper.getText(document));
+            try {
+                stripper.writeText(document, stripper.text);
+            } catch (Stopped e) {
+                throw new ExtractionException(name + ": extraction was stopped (time limit)", e);
             }
-            return assemble(withoutRunningHeaders(pages));
+            return assemble(withoutRunningHeaders(stripper.pages()));
         } catch (InvalidPasswordException e) {
             throw new ExtractionException(name + ": is encrypted with a password; save an unprotected copy", e);
+        }
+    }
+
+    /**
+     * Strips the whole document in one pass and notes where each page ends: one pass per page would walk
+     * the page tree and reset the stripper once per page.
+     */
+    private static final class PageStripper extends PDFTextStripper {
+        final java.io.StringWriter text = new java.io.StringWriter();
+        private final List<Integer> ends = new ArrayList<>();
+
+        @Override
+        public void processPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Stopped();
+            }
+            super.processPage(page);
+            ends.add(text.getBuffer().length());
+        }
+
+        List<String> pages() {
+            List<String> pages = new ArrayList<>(ends.size());
+            int start = 0;
+            for (int end : ends) {
+                pages.add(text.getBuffer().substring(start, end));
+                start = end;
+            }
+            return pages;
+        }
+    }
+
+    /** The time limit stopped an extraction between two pages. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
         }
     }
 
