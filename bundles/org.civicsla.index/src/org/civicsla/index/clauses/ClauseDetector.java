@@ -19,11 +19,20 @@ public final class ClauseDetector {
 
     private static final int MAX_EVIDENCE = 3;
     private static final int SNIPPET_RADIUS = 160;
+    /** Signals at which confidence tops out (0.6 + 0.1 per signal, at most 0.99). */
+    private static final int ENOUGH_SIGNALS = 4;
 
     private final ClauseTaxonomy taxonomy;
+    /** Per type, its signal patterns as the detector runs them (see FastPattern). */
+    private final Map<ClauseType, FastPattern[]> fast = new java.util.IdentityHashMap<>();
+    private final Anchors anchors;
 
     public ClauseDetector(ClauseTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        this.anchors = new Anchors(taxonomy.types());
+        for (ClauseType type : taxonomy.types()) {
+            fast.put(type, type.signals().stream().map(s -> FastPattern.of(s.pattern())).toArray(FastPattern[]::new));
+        }
     }
 
     public static ClauseDetector standard() {
@@ -38,14 +47,17 @@ public final class ClauseDetector {
     public List<ClauseDetection> detect(String original) {
         NormalizedText normalized = NormalizedText.of(original);
         int[] sentences = Sentences.starts(normalized.text());
+        boolean[][] candidates = anchors.candidates(normalized.lower(), sentences);
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
-        for (ClauseType type : taxonomy.types()) {
-            detections.add(detect(type, normalized, sentences));
+        for (int t = 0; t < candidates.length; t++) {
+            ClauseType type = taxonomy.types().get(t);
+            detections.add(detect(type, fast.get(type), normalized, sentences, candidates[t]));
         }
         return detections;
     }
 
-    private static ClauseDetection detect(ClauseType type, NormalizedText normalized, int[] sentences) {
+    private static ClauseDetection detect(ClauseType type, FastPattern[] fast, NormalizedText normalized, int[] sentences,
+            boolean[] candidate) {
         String text = normalized.lower();
         double score = 0;
         int signals = 0;
@@ -53,9 +65,8 @@ public final class ClauseDetector {
         List<int[]> spans = new ArrayList<>();
         Matcher[] matchers = new Matcher[type.signals().size()];
         for (int p = 0; p < matchers.length; p++) {
-            matchers[p] = type.signals().get(p).pattern().matcher(text);
+            matchers[p] = fast[p].pattern().matcher(text);
         }
-        boolean[] candidate = candidates(type, text, sentences);
         scan: for (int s = 0; s < sentences.length; s++) {
             if (candidate != null && !candidate[s]) {
                 continue;
@@ -63,8 +74,23 @@ public final class ClauseDetector {
             int sentenceStart = sentences[s];
             int sentenceEnd = s + 1 < sentences.length ? sentences[s + 1] : text.length();
             for (int p = 0; p < matchers.length; p++) {
-                Matcher m = matchers[p].region(sentenceStart, sentenceEnd);
-                while (m.find()) {
+                Matcher m = matchers[p];
+                FastPattern fp = fast[p];
+                if (fp.firstChars() == null) {
+                    m.region(sentenceStart, sentenceEnd);
+                }
+                int next = sentenceStart;
+                while (fp.firstChars() != null ? (next = fp.find(m, text, sentenceStart, next, sentenceEnd)) >= 0 : m.find()) {
+                    if (fp.firstChars() != null) {
+                        next = m.end() > m.start() ? m.end() : m.start() + 1;
+                    } else if (fp.leadingBoundary() && !FastPattern.boundaryAt(text, sentenceStart, m.start())) {
+                        // Not at a word start: search on from the next character, as the \b would have.
+                        if (m.start() + 1 >= sentenceEnd) {
+                            break;
+                        }
+                        m.region(m.start() + 1, sentenceEnd);
+                        continue;
+                    }
                     int from = Math.max(sentenceStart, m.start() - type.window());
                     int to = Math.min(sentenceEnd, m.end() + type.window());
                     if (!type.near().isEmpty() && !anyIn(type.near(), text, from, to)) {
@@ -80,8 +106,9 @@ public final class ClauseDetector {
                     if (spans.size() < MAX_EVIDENCE && spans.stream().noneMatch(x -> Math.abs(x[0] - start) < SNIPPET_RADIUS)) {
                         spans.add(new int[] { m.start(), m.end() });
                     }
-                    if (score >= type.minScore() && signals >= 5 && spans.size() >= MAX_EVIDENCE) {
-                        break scan; // enough to decide and to show
+                    if (score >= type.minScore() && signals >= ENOUGH_SIGNALS
+                            && (spans.size() >= MAX_EVIDENCE || signals >= 3 * ENOUGH_SIGNALS)) {
+                        break scan; // enough to decide, to show and to be sure: the rest only costs time
                     }
                 }
             }
@@ -113,25 +140,6 @@ public final class ClauseDetector {
             }
         }
         return new ClauseDetection(type.name(), present, confidence, evidence, values);
-    }
-
-    /** Which sentences hold one of the type's anchors, or null to look at all of them (no anchors). */
-    private static boolean[] candidates(ClauseType type, String text, int[] sentences) {
-        if (type.anchors().isEmpty()) {
-            return null;
-        }
-        boolean[] candidate = new boolean[sentences.length];
-        for (String anchor : type.anchors()) {
-            int at = text.indexOf(anchor);
-            while (at >= 0) {
-                int s = Sentences.indexOf(sentences, at);
-                candidate[s] = true;
-                // Continue from the next sentence: this one is already in.
-                int next = s + 1 < sentences.length ? sentences[s + 1] : text.length();
-                at = text.indexOf(anchor, Math.max(next, at + 1));
-            }
-        }
-        return candidate;
     }
 
     private static boolean anyIn(List<Pattern> patterns, String text, int from, int to) {

@@ -1,0 +1,87 @@
+package org.civicsla.index.clauses;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** The sped-up patterns find exactly what the taxonomy's patterns find. */
+class FastPatternTest {
+
+    private static final String TEXT = "1. term. the initial term of this agreement expires on june 30. thereafter, "
+            + "either party may terminate it for convenience; determination of terms. no party shall be liable, except "
+            + "for breach of section 8 (confidentiality), in no event. gdpr applies; iso 27001 too. perpetual licence.";
+
+    /** Matches as "start-end" within one region, the way the detector walks a sentence. */
+    private static List<String> plain(Pattern p, String text, int from, int to) {
+        List<String> found = new ArrayList<>();
+        Matcher m = p.matcher(text).region(from, to);
+        while (m.find()) {
+            found.add(m.start() + "-" + m.end());
+        }
+        return found;
+    }
+
+    private static List<String> fast(FastPattern fp, String text, int from, int to) {
+        List<String> found = new ArrayList<>();
+        Matcher m = fp.pattern().matcher(text);
+        if (fp.firstChars() != null) {
+            int next = from;
+            while ((next = fp.find(m, text, from, next, to)) >= 0) {
+                found.add(m.start() + "-" + m.end());
+                next = m.end() > m.start() ? m.end() : m.start() + 1;
+            }
+            return found;
+        }
+        m.region(from, to);
+        while (m.find()) {
+            if (fp.leadingBoundary() && !FastPattern.boundaryAt(text, from, m.start())) {
+                if (m.start() + 1 >= to) {
+                    break;
+                }
+                m.region(m.start() + 1, to);
+                continue;
+            }
+            found.add(m.start() + "-" + m.end());
+        }
+        return found;
+    }
+
+    @Test
+    void findsWhatThePlainPatternFinds() {
+        List<String> regexes = List.of("\\bterm\\b", "\\bterm", "term", "\\b(?:initial term|term of)\\b.{0,40}?\\bexpir\\w*",
+                "\\b(?:except|excluding)\\b.{0,80}?\\b(?:in no event|liable)", "\\bterminat\\w*\\b.{0,60}?\\bfor convenience\\b",
+                "\\bGDPR\\b", "\\bISO ?27001\\b", "\\bin perpetuity\\b|\\bperpetual\\b", "^\\d\\.? ?term\\b",
+                "\\b(?:\\w+ )?party\\b", "(?:shall|may)? ?terminat\\w*", "\\b(?:no|any) party\\b", "(?<!de)term\\w*");
+        int[] regions = { 0, 9, 63, TEXT.length() };
+        for (String regex : regexes) {
+            Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            FastPattern fp = FastPattern.of(p);
+            for (int r = 0; r + 1 < regions.length; r++) {
+                assertEquals(plain(p, TEXT, regions[r], regions[r + 1]), fast(fp, TEXT, regions[r], regions[r + 1]),
+                        regex + " in region " + r);
+            }
+            assertEquals(plain(p, TEXT, 0, TEXT.length()), fast(fp, TEXT, 0, TEXT.length()), regex);
+        }
+    }
+
+    @Test
+    void onlyPlainOpeningsGetTheFirstCharacterShortcut() {
+        assertNotNull(FastPattern.of(Pattern.compile("\\b(?:except|save for)\\b")).firstChars());
+        assertTrue(FastPattern.of(Pattern.compile("\\b(?:except|save for)\\b")).leadingBoundary());
+        assertNull(FastPattern.of(Pattern.compile("\\b(?:\\w+ )?party")).firstChars(), "a class opens it");
+        assertNull(FastPattern.of(Pattern.compile("(?:shall|may)? ?terminat")).firstChars(), "an optional group opens it");
+        assertNull(FastPattern.of(Pattern.compile("\\bin perpetuity\\b|\\bperpetual\\b")).firstChars(), "two alternatives");
+        assertFalse(FastPattern.of(Pattern.compile("\\bin perpetuity\\b|\\bperpetual\\b")).leadingBoundary());
+        assertNull(FastPattern.of(Pattern.compile("^insurance")).firstChars(), "'^' needs the sentence as region");
+        assertNull(FastPattern.of(Pattern.compile("\\bGDPR\\b", Pattern.CASE_INSENSITIVE)).firstChars(), "capitals keep case folding");
+    }
+}
