@@ -58,6 +58,21 @@ class ClauseRulesTest {
     }
 
     @Test
+    void contextSentencesWidenTheContext() throws IOException {
+        String yaml = """
+                types:
+                  - name: Renewal Notice
+                    patterns: ['\\bdays prior to the end of the term\\b']
+                    near: ['\\brenew']
+                    contextSentences: 1
+                """;
+        assertTrue(detect(yaml, "The term renews each year. Either party may stop it by notice sixty days prior to the end "
+                + "of the term.").get("Renewal Notice").present());
+        assertFalse(detect(yaml.replace("contextSentences: 1", "contextSentences: 0"), "The term renews each year. Either "
+                + "party may stop it by notice sixty days prior to the end of the term.").get("Renewal Notice").present());
+    }
+
+    @Test
     void patternsRunOnlyWhereAnAnchorIs() throws IOException {
         String yaml = """
                 types:

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * Finds, in one document's text, which clause types of a taxonomy it carries. The text is normalized
  * and lower-cased once and cut into sentences. For each type, its literal anchors pick the sentences
  * to look at (all of them when it has none); there, a signal is a pattern match with the required
- * context near it and no excluding wording near it, the context being the match's sentence, at most
- * {@code window} characters either side. A type is present when the weights of its counting signals
- * add up to its {@code minScore}. Evidence is the text around the first counting signals.
+ * context near it and no excluding wording near it, the context being the match's sentence (and
+ * {@code contextSentences} either side), at most {@code window} characters either side. A type is
+ * present when the weights of its counting signals add up to its {@code minScore}. Evidence is the
+ * text around the first counting signals.
  */
 public final class ClauseDetector {
 
@@ -73,6 +74,9 @@ public final class ClauseDetector {
             }
             int sentenceStart = sentences[s];
             int sentenceEnd = s + 1 < sentences.length ? sentences[s + 1] : text.length();
+            int contextStart = sentences[Math.max(0, s - type.contextSentences())];
+            int after = s + 1 + type.contextSentences();
+            int contextEnd = after < sentences.length ? sentences[after] : text.length();
             for (int p = 0; p < matchers.length; p++) {
                 Matcher m = matchers[p];
                 FastPattern fp = fast[p];
@@ -91,8 +95,8 @@ public final class ClauseDetector {
                         m.region(m.start() + 1, sentenceEnd);
                         continue;
                     }
-                    int from = Math.max(sentenceStart, m.start() - type.window());
-                    int to = Math.min(sentenceEnd, m.end() + type.window());
+                    int from = Math.max(contextStart, m.start() - type.window());
+                    int to = Math.min(contextEnd, m.end() + type.window());
                     if (!type.near().isEmpty() && !anyIn(type.near(), text, from, to)) {
                         continue;
                     }

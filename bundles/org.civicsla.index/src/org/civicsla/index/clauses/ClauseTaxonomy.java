@@ -117,7 +117,18 @@ public final class ClauseTaxonomy {
         }
         return new ClauseType(n, String.valueOf(entry.get("description") == null ? "" : entry.get("description")), steps,
                 anchors, signals, patterns(entry, "near", where), patterns(entry, "exclude", where),
-                integer(entry, "window", 300, where), minScore, values);
+                integer(entry, "window", 300, where), contextSentences(entry, where), minScore, values);
+    }
+
+    private static int contextSentences(Map<?, ?> entry, String where) throws IOException {
+        Object value = entry.get("contextSentences");
+        if (value == null) {
+            return 0;
+        }
+        if (!(value instanceof Integer i) || i < 0 || i > 3) {
+            throw new IOException(where + ": 'contextSentences' must be 0 to 3, not '" + value + "'");
+        }
+        return i;
     }
 
     /** Patterns are plain strings (weight 1) or mappings {@code {pattern: '...', weight: 0.5}}. */

@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
  *        them (a cheap {@code indexOf} instead of a regular expression over the whole text)
  * @param signals a signal is a match of any of these patterns, worth its weight
  * @param near when not empty, a signal counts only if one of these matches in its context: the
- *        sentence around it, at most {@code window} characters either side
+ *        sentence around it (and {@code contextSentences} sentences either side), at most
+ *        {@code window} characters either side of the match
  * @param exclude a signal does not count if one of these matches in its context
+ * @param contextSentences how many neighbouring sentences on each side belong to a signal's context
  * @param minScore the sum of the weights of counting signals that makes the clause present
  * @param values value name to a pattern whose first group is the value
  */
 public record ClauseType(String name, String description, List<Integer> checklistSteps, List<String> anchors,
-        List<Signal> signals, List<Pattern> near, List<Pattern> exclude, int window, double minScore,
-        Map<String, Pattern> values) {
+        List<Signal> signals, List<Pattern> near, List<Pattern> exclude, int window, int contextSentences,
+        double minScore, Map<String, Pattern> values) {
 
     /** A pattern and what one match of it counts towards {@code minScore}. */
     public record Signal(Pattern pattern, double weight) {
