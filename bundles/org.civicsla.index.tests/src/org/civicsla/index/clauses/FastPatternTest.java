@@ -74,6 +74,39 @@ class FastPatternTest {
     }
 
     @Test
+    void literalOpeningsAreWhatEveryMatchStartsWith() {
+        assertEquals(List.of("merger", "merge", "sale of "),
+                FastPattern.of(Pattern.compile("\\b(?:merger|merges?|sale of (?:all|substantially all))\\b")).literals());
+        assertEquals(List.of("liab", "in no event"), FastPattern.of(Pattern.compile("\\b(?:liab\\w*|in no event)")).literals());
+        assertEquals(List.of("upon", "after"), FastPattern.of(Pattern.compile("(?:(?:upon|after) )the")).literals());
+        assertEquals(List.of("terminat"), FastPattern.of(Pattern.compile("\\bterminat\\w*")).literals());
+        assertNull(FastPattern.of(Pattern.compile("\\b(?:\\d{1,3}|one) days")).literals(), "a class opens an alternative");
+        assertNull(FastPattern.of(Pattern.compile("(?:a|)b")).literals(), "an empty alternative");
+        assertNull(FastPattern.of(Pattern.compile("\\bs?he")).literals(), "an optional first letter");
+    }
+
+    @Test
+    void theDetectorFindsWhatThePlainPatternsFind() throws java.io.IOException {
+        String yaml = """
+                types:
+                  - name: Literal
+                    patterns: ['\\b(?:terminat\\w*|expir\\w*)\\b.{0,40}?\\bnotice\\b']
+                  - name: First Letter
+                    patterns: ['\\b[t]erminat\\w* (?:for|on) convenience']
+                  - name: Plain
+                    patterns: ['\\b(?:\\w+ )?party may terminat']
+                """;
+        ClauseDetector detector = new ClauseDetector(ClauseTaxonomy.load(
+                new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "t.yaml"));
+        List<ClauseDetection> found = detector.detect("Determination of notice. Either party may terminate for "
+                + "convenience. It expires on notice. Determine notice.");
+        assertTrue(found.get(0).present());
+        assertEquals("expires on notice", found.get(0).evidence().get(0).terms().get(0), "not 'termination of notice'");
+        assertEquals("terminate for convenience", found.get(1).evidence().get(0).terms().get(0));
+        assertTrue(found.get(2).present());
+    }
+
+    @Test
     void onlyPlainOpeningsGetTheFirstCharacterShortcut() {
         assertNotNull(FastPattern.of(Pattern.compile("\\b(?:except|save for)\\b")).firstChars());
         assertTrue(FastPattern.of(Pattern.compile("\\b(?:except|save for)\\b")).leadingBoundary());

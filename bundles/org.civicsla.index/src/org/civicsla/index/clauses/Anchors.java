@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * All anchors of all types of a taxonomy in one Aho-Corasick automaton, so one pass over a document
  * finds which sentences each type should look at. (One {@code indexOf} pass per anchor costs a scan of
- * the whole text for each of some two hundred anchors.) ASCII moves are a table; other characters,
- * rare in anchors, follow failure links.
+ * the whole text for each of some two hundred anchors.) The same pass finds where each pattern with
+ * literal openings ({@link FastPattern#literals}) can start, so that pattern is tried only there.
+ * ASCII moves are a table; other characters, rare in anchors, follow failure links.
  */
 final class Anchors {
 
@@ -23,11 +24,22 @@ final class Anchors {
     private final int[] ascii;
     private final List<Map<Character, Integer>> other = new ArrayList<>();
     private final int[] fail;
-    /** Per node, the anchors ending there (own and by failure link): pairs of type index and length. */
+    /**
+     * Per node, the strings ending there (own and by failure link): pairs of a code and the length; the
+     * code is a type index for a type's anchor, {@code types + g} for an opening of pattern g.
+     */
     private final int[][] outputs;
+    /** Global index of each type's first pattern: type t's pattern p is {@code patternBase[t] + p}. */
+    private final int[] patternBase;
+    private final int patterns;
 
-    Anchors(List<ClauseType> typeList) {
+    /** What one pass found: per type the sentences to look at, per pattern where it may start. */
+    record Found(boolean[][] sentences, int[][] starts, int[] counts) {
+    }
+
+    Anchors(List<ClauseType> typeList, List<FastPattern[]> fast) {
         types = typeList.size();
+        patternBase = new int[types];
         anchored = new boolean[types];
         List<int[]> asciiMoves = new ArrayList<>();
         List<List<int[]>> out = new ArrayList<>();
@@ -37,25 +49,22 @@ final class Anchors {
         for (int t = 0; t < types; t++) {
             for (String anchor : typeList.get(t).anchors()) {
                 anchored[t] = true;
-                int node = 0;
-                for (char c : anchor.toCharArray()) {
-                    int next = c < ASCII ? asciiMoves.get(node)[c] : other.get(node).getOrDefault(c, -1);
-                    if (next < 0) {
-                        next = asciiMoves.size();
-                        asciiMoves.add(newRow());
-                        other.add(new HashMap<>());
-                        out.add(new ArrayList<>());
-                        if (c < ASCII) {
-                            asciiMoves.get(node)[c] = next;
-                        } else {
-                            other.get(node).put(c, next);
-                        }
-                    }
-                    node = next;
-                }
+                int node = add(anchor, asciiMoves, out);
                 out.get(node).add(new int[] { t, anchor.length() });
             }
         }
+        int g = 0;
+        for (int t = 0; t < types; t++) {
+            patternBase[t] = g;
+            for (FastPattern pattern : fast.get(t)) {
+                for (String literal : pattern.literals() == null ? List.<String>of() : pattern.literals()) {
+                    int node = add(literal, asciiMoves, out);
+                    out.get(node).add(new int[] { types + g, literal.length() });
+                }
+                g++;
+            }
+        }
+        patterns = g;
         int nodes = asciiMoves.size();
         fail = new int[nodes];
         ascii = new int[nodes * ASCII];
@@ -93,6 +102,31 @@ final class Anchors {
         }
     }
 
+    /** Adds a string to the trie; the node where it ends. */
+    private int add(String string, List<int[]> asciiMoves, List<List<int[]>> out) {
+        int node = 0;
+        for (char c : string.toCharArray()) {
+            int next = c < ASCII ? asciiMoves.get(node)[c] : other.get(node).getOrDefault(c, -1);
+            if (next < 0) {
+                next = asciiMoves.size();
+                asciiMoves.add(newRow());
+                other.add(new HashMap<>());
+                out.add(new ArrayList<>());
+                if (c < ASCII) {
+                    asciiMoves.get(node)[c] = next;
+                } else {
+                    other.get(node).put(c, next);
+                }
+            }
+            node = next;
+        }
+        return node;
+    }
+
+    int patternBase(int type) {
+        return patternBase[type];
+    }
+
     private static int[] newRow() {
         int[] row = new int[ASCII];
         Arrays.fill(row, -1);
@@ -114,14 +148,16 @@ final class Anchors {
     }
 
     /**
-     * For each type, which sentences hold one of its anchors; null for a type without anchors (it
-     * looks at every sentence).
+     * For each type, which sentences hold one of its anchors (null for a type without anchors: it
+     * looks at every sentence), and for each pattern with literal openings, where they start, ascending.
      */
-    boolean[][] candidates(String text, int[] sentences) {
+    Found find(String text, int[] sentences) {
         boolean[][] candidates = new boolean[types][];
         for (int t = 0; t < types; t++) {
             candidates[t] = anchored[t] ? new boolean[sentences.length] : null;
         }
+        int[][] starts = new int[patterns][];
+        int[] counts = new int[patterns];
         int node = 0;
         int sentence = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
@@ -136,10 +172,27 @@ final class Anchors {
             }
             for (int k = 0; k < found.length; k += 2) {
                 int start = i - found[k + 1] + 1;
-                int s = start >= sentences[sentence] ? sentence : Sentences.indexOf(sentences, start);
-                candidates[found[k]][s] = true;
+                int code = found[k];
+                if (code < types) {
+                    int s = start >= sentences[sentence] ? sentence : Sentences.indexOf(sentences, start);
+                    candidates[code][s] = true;
+                } else {
+                    int g = code - types;
+                    if (starts[g] == null) {
+                        starts[g] = new int[8];
+                    } else if (counts[g] == starts[g].length) {
+                        starts[g] = Arrays.copyOf(starts[g], counts[g] * 2);
+                    }
+                    starts[g][counts[g]++] = start;
+                }
             }
         }
-        return candidates;
+        for (int g = 0; g < patterns; g++) {
+            if (starts[g] != null) {
+                // Found by where they end: a longer opening that starts earlier may come later.
+                Arrays.sort(starts[g], 0, counts[g]);
+            }
+        }
+        return new Found(candidates, starts, counts);
     }
 }

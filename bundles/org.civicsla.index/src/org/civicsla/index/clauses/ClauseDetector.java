@@ -30,10 +30,13 @@ public final class ClauseDetector {
 
     public ClauseDetector(ClauseTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.anchors = new Anchors(taxonomy.types());
+        List<FastPattern[]> all = new ArrayList<>();
         for (ClauseType type : taxonomy.types()) {
-            fast.put(type, type.signals().stream().map(s -> FastPattern.of(s.pattern())).toArray(FastPattern[]::new));
+            FastPattern[] patterns = type.signals().stream().map(s -> FastPattern.of(s.pattern())).toArray(FastPattern[]::new);
+            fast.put(type, patterns);
+            all.add(patterns);
         }
+        this.anchors = new Anchors(taxonomy.types(), all);
     }
 
     public static ClauseDetector standard() {
@@ -48,26 +51,28 @@ public final class ClauseDetector {
     public List<ClauseDetection> detect(String original) {
         NormalizedText normalized = NormalizedText.of(original);
         int[] sentences = Sentences.starts(normalized.text());
-        boolean[][] candidates = anchors.candidates(normalized.lower(), sentences);
+        Anchors.Found found = anchors.find(normalized.lower(), sentences);
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
-        for (int t = 0; t < candidates.length; t++) {
+        for (int t = 0; t < taxonomy.types().size(); t++) {
             ClauseType type = taxonomy.types().get(t);
-            detections.add(detect(type, fast.get(type), normalized, sentences, candidates[t]));
+            FastPattern[] patterns = fast.get(type);
+            Walk[] walks = new Walk[patterns.length];
+            for (int p = 0; p < patterns.length; p++) {
+                int g = anchors.patternBase(t) + p;
+                walks[p] = new Walk(patterns[p], normalized.lower(), found.starts()[g], found.counts()[g]);
+            }
+            detections.add(detect(type, walks, normalized, sentences, found.sentences()[t]));
         }
         return detections;
     }
 
-    private static ClauseDetection detect(ClauseType type, FastPattern[] fast, NormalizedText normalized, int[] sentences,
+    private static ClauseDetection detect(ClauseType type, Walk[] walks, NormalizedText normalized, int[] sentences,
             boolean[] candidate) {
         String text = normalized.lower();
         double score = 0;
         int signals = 0;
         int excluded = 0;
         List<int[]> spans = new ArrayList<>();
-        Matcher[] matchers = new Matcher[type.signals().size()];
-        for (int p = 0; p < matchers.length; p++) {
-            matchers[p] = fast[p].pattern().matcher(text);
-        }
         scan: for (int s = 0; s < sentences.length; s++) {
             if (candidate != null && !candidate[s]) {
                 continue;
@@ -77,24 +82,10 @@ public final class ClauseDetector {
             int contextStart = sentences[Math.max(0, s - type.contextSentences())];
             int after = s + 1 + type.contextSentences();
             int contextEnd = after < sentences.length ? sentences[after] : text.length();
-            for (int p = 0; p < matchers.length; p++) {
-                Matcher m = matchers[p];
-                FastPattern fp = fast[p];
-                if (fp.firstChars() == null) {
-                    m.region(sentenceStart, sentenceEnd);
-                }
-                int next = sentenceStart;
-                while (fp.firstChars() != null ? (next = fp.find(m, text, sentenceStart, next, sentenceEnd)) >= 0 : m.find()) {
-                    if (fp.firstChars() != null) {
-                        next = m.end() > m.start() ? m.end() : m.start() + 1;
-                    } else if (fp.leadingBoundary() && !FastPattern.boundaryAt(text, sentenceStart, m.start())) {
-                        // Not at a word start: search on from the next character, as the \b would have.
-                        if (m.start() + 1 >= sentenceEnd) {
-                            break;
-                        }
-                        m.region(m.start() + 1, sentenceEnd);
-                        continue;
-                    }
+            for (int p = 0; p < walks.length; p++) {
+                Walk walk = walks[p].sentence(sentenceStart, sentenceEnd);
+                while (walk.next()) {
+                    Matcher m = walk.matcher;
                     int from = Math.max(contextStart, m.start() - type.window());
                     int to = Math.min(contextEnd, m.end() + type.window());
                     if (!type.near().isEmpty() && !anyIn(type.near(), text, from, to)) {
@@ -144,6 +135,82 @@ public final class ClauseDetector {
             }
         }
         return new ClauseDetection(type.name(), present, confidence, evidence, values);
+    }
+
+    /**
+     * The matches of one pattern in one sentence after another, found the cheapest way the pattern
+     * allows: only where one of its literal openings stands, else only where a possible first letter
+     * stands, else by a plain search (checking a dropped leading \b on each match).
+     */
+    private static final class Walk {
+        private final FastPattern pattern;
+        private final String text;
+        private final int[] starts;
+        private final int count;
+        final Matcher matcher;
+        private int cursor;
+        private int start;
+        private int end;
+        private int next;
+
+        Walk(FastPattern pattern, String text, int[] starts, int count) {
+            this.pattern = pattern;
+            this.text = text;
+            this.starts = pattern.literals() == null ? null : starts;
+            this.count = count;
+            this.matcher = pattern.pattern().matcher(text);
+        }
+
+        /** Starts on the sentence [start, end); sentences come in text order. */
+        Walk sentence(int start, int end) {
+            this.start = start;
+            this.end = end;
+            this.next = start;
+            if (pattern.literals() == null && pattern.firstChars() == null) {
+                matcher.region(start, end);
+            }
+            return this;
+        }
+
+        /** Whether there is a next match; it is then in {@link #matcher}. */
+        boolean next() {
+            if (pattern.literals() != null) {
+                int tried = -1;
+                for (; starts != null && cursor < count && starts[cursor] < end; cursor++) {
+                    int at = starts[cursor];
+                    if (at < next || at == tried || (pattern.leadingBoundary() && !FastPattern.boundaryAt(text, start, at))) {
+                        continue;
+                    }
+                    tried = at;
+                    matcher.region(at, end);
+                    if (matcher.lookingAt()) {
+                        next = matcher.end() > at ? matcher.end() : at + 1;
+                        cursor++;
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (pattern.firstChars() != null) {
+                int at = pattern.find(matcher, text, start, next, end);
+                if (at < 0) {
+                    return false;
+                }
+                next = matcher.end() > at ? matcher.end() : at + 1;
+                return true;
+            }
+            while (matcher.find()) {
+                if (!pattern.leadingBoundary() || FastPattern.boundaryAt(text, start, matcher.start())) {
+                    return true;
+                }
+                // Not at a word start: search on from the next character, as the \b would have.
+                if (matcher.start() + 1 >= end) {
+                    return false;
+                }
+                matcher.region(matcher.start() + 1, end);
+            }
+            return false;
+        }
     }
 
     private static boolean anyIn(List<Pattern> patterns, String text, int from, int to) {

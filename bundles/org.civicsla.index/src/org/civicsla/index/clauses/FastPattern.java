@@ -1,5 +1,8 @@
 package org.civicsla.index.clauses;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,24 +19,86 @@ import java.util.regex.Pattern;
  * @param pattern what the detector runs
  * @param leadingBoundary whether a match counts only where a word boundary stands before it
  * @param firstChars when not null, the ASCII characters a match can start with ({@code firstChars[c]})
+ * @param literals when not null, every match starts with one of these strings: the detector finds
+ *        them for all patterns at once ({@link Anchors}) and tries the pattern only there
  */
-record FastPattern(Pattern pattern, boolean leadingBoundary, boolean[] firstChars) {
+record FastPattern(Pattern pattern, boolean leadingBoundary, boolean[] firstChars, List<String> literals) {
 
     private static final int ASCII = 128;
+    /** Characters that stand for themselves in a regular expression (outside a class). */
+    private static final String PLAIN = "abcdefghijklmnopqrstuvwxyz0123456789 ,'\"-:;/&%=<>!@#_~`";
 
     static FastPattern of(Pattern original) {
         String regex = original.pattern();
         if (topLevelAlternatives(regex)) {
             // In "\ba|b" the leading \b and the first letter belong to one alternative only.
-            return new FastPattern(original, false, null);
+            return new FastPattern(original, false, null, null);
         }
         boolean boundary = regex.startsWith("\\b") && regex.length() > 2 && "?*+{".indexOf(regex.charAt(2)) < 0;
         String rest = boundary ? regex.substring(2) : regex;
         boolean lower = lowerCase(rest);
         int flags = lower ? original.flags() & ~Pattern.CASE_INSENSITIVE & ~Pattern.UNICODE_CASE : original.flags();
         // '^' and look-behinds see where a region starts, so those patterns keep a plain search.
-        boolean[] first = lower && !rest.contains("^") && !rest.contains("(?<") ? firstChars(rest) : null;
-        return new FastPattern(Pattern.compile(rest, flags), boundary, first);
+        boolean plain = lower && !rest.contains("^") && !rest.contains("(?<");
+        boolean[] first = plain ? firstChars(rest) : null;
+        List<String> literals = plain ? prefixes(rest) : null;
+        return new FastPattern(Pattern.compile(rest, flags), boundary, first,
+                literals == null || literals.contains("") ? null : List.copyOf(new LinkedHashSet<>(literals)));
+    }
+
+    /**
+     * The literal strings every match of {@code regex} starts with: the plain text it opens with, or
+     * that of each alternative of the group it opens with (recursively); null when it opens otherwise.
+     */
+    private static List<String> prefixes(String regex) {
+        if (regex.startsWith("(?:") || (regex.startsWith("(") && !regex.startsWith("(?"))) {
+            int open = regex.startsWith("(?:") ? 3 : 1;
+            int depth = 0;
+            List<String> alternatives = new ArrayList<>();
+            int from = open;
+            for (int i = open; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[') {
+                    int close = regex.indexOf(']', i + 2);
+                    if (close < 0) {
+                        return null;
+                    }
+                    i = close;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && depth > 0) {
+                    depth--;
+                } else if ((c == '|' || c == ')') && depth == 0) {
+                    alternatives.add(regex.substring(from, i));
+                    from = i + 1;
+                    if (c == ')') {
+                        if (i + 1 < regex.length() && "?*{".indexOf(regex.charAt(i + 1)) >= 0) {
+                            return null; // an optional group: the match may start after it
+                        }
+                        List<String> all = new ArrayList<>();
+                        for (String alternative : alternatives) {
+                            List<String> some = prefixes(alternative);
+                            if (some == null) {
+                                return null;
+                            }
+                            all.addAll(some);
+                        }
+                        return all;
+                    }
+                }
+            }
+            return null;
+        }
+        int end = 0;
+        while (end < regex.length() && PLAIN.indexOf(regex.charAt(end)) >= 0) {
+            end++;
+        }
+        if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0) {
+            end--; // "merges?": the s is optional
+        }
+        return end <= 0 ? null : List.of(regex.substring(0, end));
     }
 
     private static boolean topLevelAlternatives(String regex) {
