@@ -183,4 +183,14 @@ class DocumentIndexTest {
     void snippetsAreOneLine() {
         assertEquals("a ‹b› c", DocumentIndex.oneLine("  a\n\n‹b›\t c \n"));
     }
+
+    @Test
+    void aCancelledUpdateLeavesAnIndexTheNextUpdateCompletes() throws Exception {
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            DocumentIndex.UpdateSummary cancelled = index.update(workspace, data, e -> { }, () -> true);
+            assertEquals(0, cancelled.failed());
+            assertEquals(2, cancelled.indexed() + index.update(workspace, data, e -> { }, () -> false).indexed());
+            assertEquals(1, index.search("\"security incident\"", 10).totalHits());
+        }
+    }
 }

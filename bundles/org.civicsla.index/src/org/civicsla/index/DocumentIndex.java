@@ -207,31 +207,40 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         }
         // Largest first: a big document started last would leave one reader idle while it finishes alone.
         work.sort(Comparator.comparingLong(Work::size).reversed());
-        // Two readers: hashing, extraction and clause detection are CPU-bound, and this is a 2-core machine's share.
+        // Two readers: hashing, extraction, clause detection and indexing are CPU-bound, and this is a 2-core
+        // machine's share. Each reader indexes what it read (IndexWriter takes documents from several threads),
+        // so indexing is not left to one thread while the readers wait.
         ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "civicsla-index");
             thread.setDaemon(true);
             return thread;
         });
+        CompletionService<Outcome> done = new ExecutorCompletionService<>(readers);
+        Map<Future<Outcome>, Task> inFlight = new HashMap<>();
         try {
-            CompletionService<Read> done = new ExecutorCompletionService<>(readers);
-            Map<Future<Read>, Work> inFlight = new HashMap<>();
-            Map<Work, Long> started = new ConcurrentHashMap<>();
             int indexed = 0;
             int next = 0;
             while (next < work.size() || !inFlight.isEmpty()) {
-                // Documents are taken as they are read, not in order, so a slow one never idles the other reader;
+                // Documents are taken as they finish, not in order, so a slow one never idles the other reader;
                 // two waiting beyond the two being read keep both busy and memory bounded.
                 while (next < work.size() && inFlight.size() < 4) {
-                    Work w = work.get(next++);
-                    inFlight.put(done.submit(() -> read(w, started)), w);
+                    Task task = new Task(work.get(next++));
+                    task.future = done.submit(() -> task.run(this));
+                    inFlight.put(task.future, task);
                 }
                 if (cancelled.getAsBoolean()) {
+                    // What is being written is finished (an interrupted write would close the writer); the rest stops.
+                    for (Task task : inFlight.values()) {
+                        Result result = task.stop() ? Result.STOPPED : finish(task.future);
+                        indexed += result == Result.INDEXED ? 1 : 0;
+                        unchanged += result == Result.UNCHANGED ? 1 : 0;
+                    }
+                    inFlight.clear();
                     writer.commit();
                     searchers.maybeRefreshBlocking();
                     return new UpdateSummary(indexed, unchanged, 0, failed);
                 }
-                Future<Read> finished;
+                Future<Outcome> finished;
                 try {
                     finished = done.poll(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -239,31 +248,32 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                     throw new IOException("indexing interrupted", e);
                 }
                 if (finished == null) {
-                    failed += stopOverdue(inFlight, started, errors);
+                    failed += stopOverdue(inFlight, errors);
                     continue;
                 }
-                Work w = inFlight.remove(finished);
-                if (w == null) {
+                Task task = inFlight.remove(finished);
+                if (task == null) {
                     continue; // stopped for taking too long: already reported
                 }
-                Read read;
+                Outcome outcome;
                 try {
-                    read = finished.get();
+                    outcome = finished.get();
                 } catch (ExecutionException e) {
-                    read = new Read(w, null, w.path() + ": " + e.getCause());
+                    outcome = new Outcome(Result.FAILED, task.work.path() + ": " + e.getCause(), null);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("indexing interrupted", e);
                 }
-                if (read.error() != null) {
-                    errors.accept(read.work().contract().id() + ": " + read.error());
-                    failed++;
-                } else if (read.entries() == null) {
-                    unchanged++;
-                } else {
-                    // Replace every entry of the document at once, so a reader never sees half of an update.
-                    writer.updateDocuments(new Term("docId", read.work().docId()), read.entries());
-                    indexed++;
+                if (outcome.writeFailure() != null) {
+                    throw outcome.writeFailure();
+                }
+                switch (outcome.result()) {
+                    case INDEXED -> indexed++;
+                    case UNCHANGED -> unchanged++;
+                    default -> {
+                        errors.accept(task.work.contract().id() + ": " + outcome.error());
+                        failed++;
+                    }
                 }
             }
             int removed = 0;
@@ -277,7 +287,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             searchers.maybeRefreshBlocking();
             return new UpdateSummary(indexed, unchanged, removed, failed);
         } finally {
-            readers.shutdownNow();
+            inFlight.values().forEach(Task::stop);
+            // Not shutdownNow: it would interrupt a reader inside the IndexWriter.
+            readers.shutdown();
         }
     }
 
@@ -285,41 +297,109 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     private record Work(String docId, Contract contract, String path, Path file, long size, String storedHash) {
     }
 
-    /** What a reader made of a document: its entries, none when its content is unchanged, or why it failed. */
-    private record Read(Work work, List<Document> entries, String error) {
+    private enum Result {
+        INDEXED, UNCHANGED, FAILED, STOPPED
     }
 
-    /** Hashes the document and, when its content changed, extracts it and makes its entries. */
-    private Read read(Work work, Map<Work, Long> started) {
-        started.put(work, System.nanoTime());
-        try {
-            String hash = sha256(work.file());
-            if (hash.equals(work.storedHash())) {
-                return new Read(work, null, null);
+    /** What became of a document; {@code writeFailure} when the index itself could not be written. */
+    private record Outcome(Result result, String error, IOException writeFailure) {
+    }
+
+    /**
+     * One document's way through a reader: waiting, reading (which the time limit or a cancel may stop by
+     * interrupting it), then writing, which is never interrupted: Lucene closes a writer whose file I/O
+     * was interrupted.
+     */
+    private static final class Task {
+        private static final int WAITING = 0;
+        private static final int READING = 1;
+        private static final int WRITING = 2;
+        private static final int STOPPED = 3;
+
+        final Work work;
+        final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(WAITING);
+        volatile long readingSince;
+        volatile Future<Outcome> future;
+
+        Task(Work work) {
+            this.work = work;
+        }
+
+        Outcome run(DocumentIndex index) {
+            if (!state.compareAndSet(WAITING, READING)) {
+                return new Outcome(Result.STOPPED, null, null);
             }
-            DocumentText text = TextExtractor.extract(work.file(), TextExtractor.Limits.DEFAULT);
-            return new Read(work, entries(work.docId(), work.contract(), work.path(), hash, text), null);
-        } catch (ExtractionException e) {
-            return new Read(work, null, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            return new Read(work, null, work.path() + ": " + e);
-        } finally {
-            started.remove(work);
+            readingSince = System.nanoTime();
+            List<Document> entries;
+            try {
+                String hash = sha256(work.file());
+                if (hash.equals(work.storedHash())) {
+                    return new Outcome(Result.UNCHANGED, null, null);
+                }
+                DocumentText text = TextExtractor.extract(work.file(), TextExtractor.Limits.DEFAULT);
+                entries = index.entries(work.docId(), work.contract(), work.path(), hash, text);
+            } catch (ExtractionException e) {
+                return new Outcome(Result.FAILED, e.getMessage(), null);
+            } catch (IOException | RuntimeException e) {
+                return new Outcome(Result.FAILED, work.path() + ": " + e, null);
+            }
+            if (!state.compareAndSet(READING, WRITING)) {
+                return new Outcome(Result.STOPPED, null, null);
+            }
+            try {
+                // Replace every entry of the document at once, so a reader never sees half of an update.
+                index.writer.updateDocuments(new Term("docId", work.docId()), entries);
+                return new Outcome(Result.INDEXED, null, null);
+            } catch (IOException e) {
+                return new Outcome(Result.FAILED, null, e);
+            } catch (IllegalArgumentException e) {
+                // A document Lucene refuses (e.g. an immense term) is left out; the writer goes on.
+                return new Outcome(Result.FAILED, work.path() + ": " + e.getMessage(), null);
+            }
+        }
+
+        /** Stops the task unless it is writing or done; true when it was stopped. */
+        boolean stop() {
+            for (int s = state.get(); s == WAITING || s == READING; s = state.get()) {
+                if (state.compareAndSet(s, STOPPED)) {
+                    future.cancel(true);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean overdue(long now) {
+            return state.get() == READING && now - readingSince > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        }
+    }
+
+    /** Waits for a task that is writing or done. */
+    private static Result finish(Future<Outcome> future) throws IOException {
+        try {
+            Outcome outcome = future.get();
+            if (outcome.writeFailure() != null) {
+                throw outcome.writeFailure();
+            }
+            return outcome.result();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return Result.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("indexing interrupted", e);
         }
     }
 
     /** Stops the documents read for longer than the time limit; returns how many. */
-    private static int stopOverdue(Map<Future<Read>, Work> inFlight, Map<Work, Long> started, Consumer<String> errors) {
+    private static int stopOverdue(Map<Future<Outcome>, Task> inFlight, Consumer<String> errors) {
         int stopped = 0;
         long now = System.nanoTime();
-        for (var it = inFlight.entrySet().iterator(); it.hasNext();) {
-            var running = it.next();
-            Long since = started.get(running.getValue());
-            if (since != null && now - since > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)) {
+        for (var it = inFlight.values().iterator(); it.hasNext();) {
+            Task task = it.next();
+            if (task.overdue(now) && task.stop()) {
                 it.remove();
-                running.getKey().cancel(true);
-                errors.accept(running.getValue().contract().id() + ": " + running.getValue().path() + ": took longer than "
-                        + TIMEOUT_SECONDS + " s to read; skipped");
+                errors.accept(task.work.contract().id() + ": " + task.work.path() + ": took longer than " + TIMEOUT_SECONDS
+                        + " s to read; skipped");
                 stopped++;
             }
         }
@@ -466,7 +546,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             for (int doc : java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).sorted().toArray()) {
                 loaded.put(doc, stored.document(doc, HIT_FIELDS));
             }
-            String[] snippets = new PassageHighlighter(searcher, analyzer, loaded).highlight("text", query, top, 2);
+            // Highlighted with the user's query alone: the passage filter has nothing to mark in the text, and
+            // the highlighter would match it again in every hit.
+            String[] snippets = new PassageHighlighter(searcher, analyzer, loaded).highlight("text", parsed, top, 2);
             List<SearchResult.Hit> hits = new ArrayList<>();
             Map<String, Map<String, Integer>> facets = new TreeMap<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {

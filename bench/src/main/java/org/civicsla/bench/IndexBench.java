@@ -55,6 +55,7 @@ public final class IndexBench {
         double txtMb = size(txts);
 
         long start = System.nanoTime();
+        long cpu = cpu();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> work = new ArrayList<>();
         for (Path pdf : pdfs) {
@@ -69,10 +70,13 @@ public final class IndexBench {
         }
         pool.shutdown();
         double rawPdf = seconds(start);
-        System.out.printf("raw PDFBox extraction, 2 threads: %d PDFs (%.1f MB) in %.1f s%n", pdfs.size(), pdfMb, rawPdf);
+        double rawPdfCpu = cpuSeconds(cpu);
+        System.out.printf("raw PDFBox extraction, 2 threads: %d PDFs (%.1f MB) in %.1f s (CPU %.1f s)%n", pdfs.size(), pdfMb,
+                rawPdf, rawPdfCpu);
 
         Path rawIndex = Files.createTempDirectory("civicsla-raw-lucene");
         start = System.nanoTime();
+        cpu = cpu();
         try (IndexWriter writer = new IndexWriter(FSDirectory.open(rawIndex), new IndexWriterConfig(new EnglishAnalyzer()))) {
             for (Path txt : txts) {
                 Document doc = new Document();
@@ -82,19 +86,22 @@ public final class IndexBench {
             writer.commit();
         }
         double rawTxt = seconds(start);
-        System.out.printf("raw Lucene indexing (EnglishAnalyzer): %d TXT (%.1f MB) in %.2f s%n", txts.size(), txtMb, rawTxt);
+        double rawTxtCpu = cpuSeconds(cpu);
+        System.out.printf("raw Lucene indexing (EnglishAnalyzer): %d TXT (%.1f MB) in %.2f s (CPU %.2f s)%n", txts.size(), txtMb,
+                rawTxt, rawTxtCpu);
 
         // The same without clause types: what extraction, passages and indexing cost next to raw Lucene.
         Path bare = Files.createTempDirectory("civicsla-index-bench");
         ClauseDetector none = new ClauseDetector(ClauseTaxonomy.load(
                 new java.io.ByteArrayInputStream("types: []".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "none"));
         start = System.nanoTime();
+        cpu = cpu();
         try (DocumentIndex index = DocumentIndex.open(bare, none)) {
             index.update(bare, workspace(txts), e -> { }, () -> false);
         }
         double noDetection = seconds(start);
-        System.out.printf("CivicSLA index TXT without clause detection: %.2f s = %.2fx the raw baseline%n", noDetection,
-                noDetection / rawTxt);
+        System.out.printf("CivicSLA index TXT without clause detection: %.2f s = %.2fx the raw baseline (CPU %.2f s = %.2fx)%n",
+                noDetection, noDetection / rawTxt, cpuSeconds(cpu), cpuSeconds(cpu) / rawTxtCpu);
 
         for (var set : List.of(List.of("TXT", txts), List.of("PDF", pdfs))) {
             @SuppressWarnings("unchecked")
@@ -103,14 +110,17 @@ public final class IndexBench {
             WorkspaceData data = workspace(files);
             Heap.reset();
             start = System.nanoTime();
+            cpu = cpu();
             try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
                 var summary = index.update(workspace, data, e -> { }, () -> false);
                 double took = seconds(start);
+                double tookCpu = cpuSeconds(cpu);
                 double mb = set.get(0).equals("PDF") ? pdfMb : txtMb;
                 double raw = set.get(0).equals("PDF") ? rawPdf : rawTxt;
                 System.out.printf("CivicSLA index %s: %d documents (%d failed) in %.1f s = %.2f MB/s, %.1f documents/s; "
-                        + "%.2fx the raw baseline; peak heap %d MB%n", set.get(0), summary.indexed(), summary.failed(), took,
-                        mb / took, summary.indexed() / took, took / raw, Heap.peakMb());
+                        + "%.2fx the raw baseline (CPU %.1f s = %.2fx); peak heap %d MB%n", set.get(0), summary.indexed(),
+                        summary.failed(), took, mb / took, summary.indexed() / took, took / raw, tookCpu,
+                        tookCpu / (set.get(0).equals("PDF") ? rawPdfCpu : rawTxtCpu), Heap.peakMb());
                 start = System.nanoTime();
                 var again = index.update(workspace, data, e -> { }, () -> false);
                 System.out.printf("re-index of %d unchanged %s files: %.2f s%n", again.unchanged(), set.get(0), seconds(start));
@@ -165,6 +175,16 @@ public final class IndexBench {
             bytes += Files.size(p);
         }
         return bytes / 1e6;
+    }
+
+    /** CPU time of the whole process (all threads, GC included): unlike wall time, other programs on the machine do not add to it. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double cpuSeconds(long start) {
+        return (cpu() - start) / 1e9;
     }
 
     private static double seconds(long start) {
