@@ -138,9 +138,8 @@ public final class ClauseDetector {
     }
 
     /**
-     * The matches of one pattern in one sentence after another, found the cheapest way the pattern
-     * allows: only where one of its literal openings stands, else only where a possible first letter
-     * stands, else by a plain search (checking a dropped leading \b on each match).
+     * The matches of one pattern in one sentence after another: tried only where one of its literal
+     * openings stands, or else by a plain search (checking a dropped leading \b on each match).
      */
     private static final class Walk {
         private final FastPattern pattern;
@@ -166,7 +165,7 @@ public final class ClauseDetector {
             this.start = start;
             this.end = end;
             this.next = start;
-            if (pattern.literals() == null && pattern.firstChars() == null) {
+            if (pattern.literals() == null) {
                 matcher.region(start, end);
             }
             return this;
@@ -190,14 +189,6 @@ public final class ClauseDetector {
                     }
                 }
                 return false;
-            }
-            if (pattern.firstChars() != null) {
-                int at = pattern.find(matcher, text, start, next, end);
-                if (at < 0) {
-                    return false;
-                }
-                next = matcher.end() > at ? matcher.end() : at + 1;
-                return true;
             }
             while (matcher.find()) {
                 if (!pattern.leadingBoundary() || FastPattern.boundaryAt(text, start, matcher.start())) {

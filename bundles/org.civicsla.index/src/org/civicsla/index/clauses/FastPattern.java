@@ -3,7 +3,6 @@ package org.civicsla.index.clauses;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,18 +12,16 @@ import java.util.regex.Pattern;
  * comparison. So a leading {@code \b} is dropped and checked by the detector on each match only
  * ({@link #boundaryAt}), and a pattern with no capital letter outside escapes is compiled
  * case-sensitively: on lower-cased text that is the same. Where every match must start with one of a
- * few letters (the pattern opens with a literal or a group of literal alternatives), the detector
- * tries the pattern only where such a letter stands ({@link #find}) instead of at every position.
+ * few strings (the pattern opens with literal text or a group of literal alternatives), the detector
+ * tries the pattern only where one of them stands instead of at every position.
  *
  * @param pattern what the detector runs
  * @param leadingBoundary whether a match counts only where a word boundary stands before it
- * @param firstChars when not null, the ASCII characters a match can start with ({@code firstChars[c]})
  * @param literals when not null, every match starts with one of these strings: the detector finds
  *        them for all patterns at once ({@link Anchors}) and tries the pattern only there
  */
-record FastPattern(Pattern pattern, boolean leadingBoundary, boolean[] firstChars, List<String> literals) {
+record FastPattern(Pattern pattern, boolean leadingBoundary, List<String> literals) {
 
-    private static final int ASCII = 128;
     /** Characters that stand for themselves in a regular expression (outside a class). */
     private static final String PLAIN = "abcdefghijklmnopqrstuvwxyz0123456789 ,'\"-:;/&%=<>!@#_~`";
 
@@ -32,7 +29,7 @@ record FastPattern(Pattern pattern, boolean leadingBoundary, boolean[] firstChar
         String regex = original.pattern();
         if (topLevelAlternatives(regex)) {
             // In "\ba|b" the leading \b and the first letter belong to one alternative only.
-            return new FastPattern(original, false, null, null);
+            return new FastPattern(original, false, null);
         }
         boolean boundary = regex.startsWith("\\b") && regex.length() > 2 && "?*+{".indexOf(regex.charAt(2)) < 0;
         String rest = boundary ? regex.substring(2) : regex;
@@ -40,9 +37,8 @@ record FastPattern(Pattern pattern, boolean leadingBoundary, boolean[] firstChar
         int flags = lower ? original.flags() & ~Pattern.CASE_INSENSITIVE & ~Pattern.UNICODE_CASE : original.flags();
         // '^' and look-behinds see where a region starts, so those patterns keep a plain search.
         boolean plain = lower && !rest.contains("^") && !rest.contains("(?<");
-        boolean[] first = plain ? firstChars(rest) : null;
         List<String> literals = plain ? prefixes(rest) : null;
-        return new FastPattern(Pattern.compile(rest, flags), boundary, first,
+        return new FastPattern(Pattern.compile(rest, flags), boundary,
                 literals == null || literals.contains("") ? null : List.copyOf(new LinkedHashSet<>(literals)));
     }
 
@@ -119,79 +115,6 @@ record FastPattern(Pattern pattern, boolean leadingBoundary, boolean[] firstChar
             }
         }
         return false;
-    }
-
-    /** The characters a match of {@code regex} must start with, or null when that is not plain to see. */
-    private static boolean[] firstChars(String regex) {
-        boolean[] first = new boolean[ASCII];
-        if (regex.isEmpty()) {
-            return null;
-        }
-        if (regex.startsWith("(?:") || (regex.startsWith("(") && !regex.startsWith("(?"))) {
-            int i = regex.startsWith("(?:") ? 3 : 1;
-            int depth = 0;
-            boolean atAlternativeStart = true;
-            for (; i < regex.length(); i++) {
-                char c = regex.charAt(i);
-                if (atAlternativeStart) {
-                    if (!literalStart(regex, i)) {
-                        return null;
-                    }
-                    first[c] = true;
-                    atAlternativeStart = false;
-                }
-                if (c == '\\') {
-                    i++;
-                } else if (c == '[') {
-                    int close = regex.indexOf(']', i + 2);
-                    if (close < 0) {
-                        return null;
-                    }
-                    i = close;
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    if (depth == 0) {
-                        // The group must not be optional.
-                        return i + 1 < regex.length() && "?*{".indexOf(regex.charAt(i + 1)) >= 0 ? null : first;
-                    }
-                    depth--;
-                } else if (c == '|' && depth == 0) {
-                    atAlternativeStart = true;
-                }
-            }
-            return null;
-        }
-        if (!literalStart(regex, 0)) {
-            return null;
-        }
-        first[regex.charAt(0)] = true;
-        return first;
-    }
-
-    /** A plain ASCII letter, digit or space at {@code i} that no quantifier makes optional. */
-    private static boolean literalStart(String regex, int i) {
-        char c = regex.charAt(i);
-        boolean plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ';
-        return plain && (i + 1 >= regex.length() || "?*{".indexOf(regex.charAt(i + 1)) < 0);
-    }
-
-    /**
-     * The next match in {@code [from, end)} of the sentence that starts at {@code sentenceStart}, left
-     * in {@code m}; its start, or -1. Only for patterns with {@link #firstChars}: the pattern is tried
-     * ({@code lookingAt}) where a possible first character stands.
-     */
-    int find(Matcher m, String text, int sentenceStart, int from, int end) {
-        for (int i = from; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < ASCII && firstChars[c] && (!leadingBoundary || boundaryAt(text, sentenceStart, i))) {
-                m.region(i, end);
-                if (m.lookingAt()) {
-                    return i;
-                }
-            }
-        }
-        return -1;
     }
 
     /** No capital letter outside escapes ({@code \S}, {@code \p{Lu}} keep theirs). */
