@@ -131,6 +131,22 @@ class ClauseRulesTest {
     }
 
     @Test
+    void aCarveOutBySectionNumberIsUncapped() {
+        assertTrue(present("Uncapped Liability", "THE LIABILITY OF EITHER PARTY FOR DAMAGES HEREUNDER (EXCEPT UNDER SECTIONS 15 "
+                + "AND 16) IS LIMITED TO, AND WILL NOT EXCEED, THE AMOUNTS PAID."));
+        assertTrue(present("Uncapped Liability", "No party will be liable for any consequential damages. This limitation does "
+                + "not, however, apply to any obligation of either party to indemnify the other."));
+    }
+
+    @Test
+    void renewalAndItsNoticeInWordsOrRedacted() {
+        assertTrue(present("Renewal Term", "It shall have a duration of five years, extendable for a further two years."));
+        assertTrue(present("Notice Period To Terminate Renewal", "The Agreement renews automatically for successive one-year "
+                + "terms unless, no later than [* * *] days prior to the end of the Initial Term, either party objects."));
+        assertFalse(present("Renewal Term", "Each Calendar Quarter means each successive period of three months."));
+    }
+
+    @Test
     void terminationForConvenienceNeedsNoCause() {
         assertTrue(present("Termination For Convenience", "Either party may terminate this Agreement for convenience."));
         assertTrue(present("Termination For Convenience",
