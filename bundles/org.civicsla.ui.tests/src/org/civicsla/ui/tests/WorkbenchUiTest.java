@@ -147,6 +147,45 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(4)
+    void clickingAColumnHeaderSortsAndTheOrderIsKeptWithTheLayout() throws Exception {
+        Text filter = robot.widget("vendors.filter", Text.class);
+        robot.clear(filter);
+        Table table = robot.widget("vendors.table", Table.class);
+        robot.waitUntil("all vendors are listed", () -> table.getItemCount() == 3);
+        org.eclipse.swt.graphics.Rectangle category = robot.ui(() -> {
+            for (int index : table.getColumnOrder()) {
+                org.eclipse.swt.widgets.TableColumn column = table.getColumn(index);
+                if (column.getText().equals("Category")) {
+                    // The header sits right above the first row, whatever the platform's table coordinates.
+                    int top = table.getItem(0).getBounds(index).y - table.getHeaderHeight();
+                    return new org.eclipse.swt.graphics.Rectangle(table.getItem(0).getBounds(index).x, top, column.getWidth(),
+                            table.getHeaderHeight());
+                }
+            }
+            throw new AssertionError("no Category column");
+        });
+        robot.clickAt(table, category);
+        // By category: "Cameras" < "Cloud" < "Network equipment", unlike the default order by name.
+        robot.waitUntil("sorted by category", () -> names(table).equals(List.of("Harbourview CCTV", "Civic Cloud Services",
+                "Northgate Networks")) && table.getSortColumn() != null && table.getSortColumn().getText().equals("Category")
+                && table.getSortDirection() == org.eclipse.swt.SWT.UP);
+        var part = robot.ui(() -> robot.applicationContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
+                .find("org.civicsla.ui.part.vendors", robot.applicationContext().get(org.eclipse.e4.ui.model.application.MApplication.class)));
+        var state = robot.ui(() -> ((org.eclipse.e4.ui.model.application.ui.basic.MPart) part).getPersistedState());
+        assertEquals("Category", state.get("sortColumn"));
+        assertEquals("true", state.get("sortAscending"));
+    }
+
+    private static List<String> names(Table table) {
+        List<String> names = new java.util.ArrayList<>();
+        for (TableItem item : table.getItems()) {
+            names.add(item.getText(1));
+        }
+        return names;
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(10)
     void editingAContractIsCheckedOnTheFieldStoredAndUndone() throws Exception {
         openInEditor("Civic Cloud Services");
