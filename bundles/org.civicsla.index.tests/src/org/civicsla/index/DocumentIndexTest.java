@@ -102,6 +102,54 @@ class DocumentIndexTest {
         }
     }
 
+    /** One contract, V-1's, whose document is {@code text}. */
+    private WorkspaceData oneDocument(String text) throws Exception {
+        Files.writeString(workspace.resolve("documents/C-9.txt"), text);
+        return new WorkspaceData(data.vendors(), List.of(new Contract("C-9", "V-1", "C-9", "",
+                Optional.of(LocalDate.of(2025, 1, 1)), 12, RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "",
+                List.of(), List.of(new DocumentRef("C-9", "documents/C-9.txt", "")))), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void wildcardsFuzzyWordsAndPhrasesMatchTheWordsAsWrittenAndPlainWordsTheirStems() throws Exception {
+        WorkspaceData one = oneDocument("""
+                12. TERMINATION. Either party may terminate this Agreement on ninety days' notice.
+
+                13. INDEMNIFICATION. The Supplier shall indemnify the City against third-party claims.
+                """);
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            index.update(workspace, one, e -> { }, () -> false);
+            // Stemmed, "termination" and "terminate" are "termin": a prefix of the word as written finds neither.
+            SearchResult prefix = index.search("terminat*", 10);
+            assertEquals(1, prefix.totalHits());
+            assertTrue(prefix.hits().get(0).snippet().contains("‹TERMINATION›"), prefix.hits().get(0).snippet());
+            assertTrue(prefix.hits().get(0).snippet().contains("‹terminate›"), prefix.hits().get(0).snippet());
+
+            SearchResult indemn = index.search("indemnif*", 10);
+            assertEquals(1, indemn.totalHits());
+            assertTrue(indemn.hits().get(0).snippet().contains("‹INDEMNIFICATION›"), indemn.hits().get(0).snippet());
+            assertTrue(indemn.hits().get(0).snippet().contains("‹indemnify›"), indemn.hits().get(0).snippet());
+            assertEquals(1, index.search("indemn?fy", 10).totalHits());
+            assertEquals(1, index.search("indemnifcation~", 10).totalHits());
+
+            // Plain words keep stemming; mixed with a wildcard both are marked.
+            SearchResult plain = index.search("terminated", 10);
+            assertEquals(1, plain.totalHits());
+            assertTrue(plain.hits().get(0).snippet().contains("‹terminate›"), plain.hits().get(0).snippet());
+            SearchResult mixed = index.search("indemnif* AND claim", 10);
+            assertEquals(1, mixed.totalHits());
+            assertTrue(mixed.hits().get(0).snippet().contains("‹claims›"), mixed.hits().get(0).snippet());
+            assertTrue(mixed.hits().get(0).snippet().contains("‹indemnify›"), mixed.hits().get(0).snippet());
+
+            // Phrases are the words as written, stop words included.
+            SearchResult phrase = index.search("\"terminate this agreement\"", 10);
+            assertEquals(1, phrase.totalHits());
+            assertTrue(phrase.hits().get(0).snippet().contains("‹terminate this Agreement›"), phrase.hits().get(0).snippet());
+            assertEquals(0, index.search("\"terminates this agreement\"", 10).totalHits());
+            assertEquals(0, index.search("\"terminate that agreement\"", 10).totalHits());
+        }
+    }
+
     @Test
     void pdfPagesReachPassagesAndEvidence() throws Exception {
         Path pdf = workspace.resolve("documents/C-3.pdf");
@@ -150,24 +198,35 @@ class DocumentIndexTest {
         }
     }
 
-    @Test
-    void anIndexOfAnEarlierSchemaIsRebuiltFromTheDocuments() throws Exception {
-        // Schema 1 stored passage text without offsets and its commits carried no schema version.
+    /**
+     * Writes an index of an earlier version: one entry for C-1's document with {@code hash}, and passage text
+     * when {@code text} is not null; {@code schema} is the version its commit carries, or none when null.
+     */
+    private void earlierIndex(String hash, String text, String schema) throws Exception {
         Path folder = Files.createDirectories(workspace.resolve("index"));
         try (var directory = org.apache.lucene.store.FSDirectory.open(folder);
                 var writer = new org.apache.lucene.index.IndexWriter(directory,
                         new org.apache.lucene.index.IndexWriterConfig(new org.apache.lucene.analysis.en.EnglishAnalyzer()))) {
+            var yes = org.apache.lucene.document.Field.Store.YES;
             var document = new org.apache.lucene.document.Document();
-            document.add(new org.apache.lucene.document.StringField("type", "document",
-                    org.apache.lucene.document.Field.Store.YES));
-            document.add(new org.apache.lucene.document.StringField("docId", "C-1/documents/C-1.txt",
-                    org.apache.lucene.document.Field.Store.YES));
-            document.add(new org.apache.lucene.document.StringField("hash", "stale", org.apache.lucene.document.Field.Store.YES));
-            document.add(new org.apache.lucene.document.TextField("text", "security incident",
-                    org.apache.lucene.document.Field.Store.YES));
+            document.add(new org.apache.lucene.document.StringField("type", "document", yes));
+            document.add(new org.apache.lucene.document.StringField("docId", "C-1/documents/C-1.txt", yes));
+            document.add(new org.apache.lucene.document.StringField("hash", hash, yes));
+            if (text != null) {
+                document.add(new org.apache.lucene.document.TextField("text", text, yes));
+            }
             writer.addDocument(document);
+            if (schema != null) {
+                writer.setLiveCommitData(java.util.Map.of("civicsla.schema", schema).entrySet());
+            }
             writer.commit();
         }
+    }
+
+    @Test
+    void anIndexOfAnEarlierSchemaIsRebuiltFromTheDocuments() throws Exception {
+        // Schema 1 stored passage text without offsets and its commits carried no schema version.
+        earlierIndex("stale", "security incident", null);
         try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
             assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, e -> { }, () -> false));
             SearchResult wildcard = index.search("incid*", 10);
@@ -176,6 +235,18 @@ class DocumentIndexTest {
         }
         try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
             assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, data, e -> { }, () -> false));
+        }
+    }
+
+    @Test
+    void anIndexOfSchemaTwoIsRebuiltWithTheUnstemmedText() throws Exception {
+        // Schema 2 had no unstemmed copy of the text. C-1's document as it is: only the schema version tells
+        // that its passages must be written again.
+        earlierIndex(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(workspace.resolve("documents/C-1.txt")))), null, "2");
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, e -> { }, () -> false));
+            assertEquals(2, index.search("securit*", 10).totalHits());
         }
     }
 

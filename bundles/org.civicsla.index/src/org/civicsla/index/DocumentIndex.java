@@ -31,9 +31,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -92,14 +95,22 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     /**
      * Version of what the index holds and how; an index written with another version is rebuilt from the
      * documents. 2: passage text has offsets in its postings (Lucene refuses to mix index options in one field).
+     * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards, fuzzy words and phrases.
      */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
      * Passage text, stored for snippets, with offsets in the postings: the highlighter then reads match
      * offsets from the index instead of re-analysing every hit's text on every search.
      */
     private static final FieldType PASSAGE_TEXT = passageText();
+    /**
+     * The passage text again, lowercased and split into words but not stemmed, and not stored: wildcards
+     * ({@code terminat*}), fuzzy words and phrases search it, since stems ("termin") do not start as the
+     * words do. Offsets in the postings, as for {@code text}, so the highlighter marks its matches too.
+     */
+    static final String EXACT = "exact";
+    private static final FieldType EXACT_TEXT = exactText();
     /** What a search reads of a hit: its text for the snippet and what the hit and the facets show. */
     private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "status", "path", "page", "clause",
             "start", "end");
@@ -134,11 +145,35 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         return type;
     }
 
+    private static FieldType exactText() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /** Words as written, lowercased: the standard tokenizer without stemming or stop words. */
+    private static Analyzer exactAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
     /** Opens (or creates, or rebuilds when damaged) the index of the workspace in {@code workspace}. */
     public static DocumentIndex open(Path workspace, ClauseDetector detector) throws IOException {
         Path folder = workspace.resolve("index");
         Map<String, Analyzer> keyword = new HashMap<>();
         KEYWORD_FIELDS.forEach(f -> keyword.put(f, new KeywordAnalyzer()));
+        keyword.put(EXACT, exactAnalyzer());
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), keyword);
         try {
             return open(folder, analyzer, detector);
@@ -415,7 +450,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         var detections = detector.detect(text.text());
         for (Passages.Passage passage : Passages.of(text)) {
             Document entry = base("passage", docId, contract, path);
-            entry.add(new Field("text", text.text().substring(passage.start(), passage.end()), PASSAGE_TEXT));
+            String passageText = text.text().substring(passage.start(), passage.end());
+            entry.add(new Field("text", passageText, PASSAGE_TEXT));
+            entry.add(new Field(EXACT, passageText, EXACT_TEXT));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             entry.add(new StoredField("start", passage.start()));
             entry.add(new StoredField("end", passage.end()));
@@ -527,7 +564,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     public SearchResult search(String queryText, int limit) throws IOException {
         Query parsed;
         try {
-            QueryParser parser = new QueryParser("text", analyzer);
+            QueryParser parser = new PassageQueryParser(analyzer);
             parser.setAllowLeadingWildcard(false);
             parsed = parser.parse(queryText);
         } catch (ParseException e) {
@@ -569,6 +606,48 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         }
     }
 
+    /**
+     * Lucene's classic query syntax over the passage text, where plain words search the stemmed text
+     * ({@code terminate} finds "termination") and wildcards, prefixes, fuzzy words, regular expressions and
+     * quoted phrases search the words as written ({@value #EXACT}): {@code terminat*} finds "termination",
+     * whose stem "termin" it would miss, and {@code "security incident"} finds those two words in that order.
+     */
+    private static final class PassageQueryParser extends QueryParser {
+        PassageQueryParser(Analyzer analyzer) {
+            super("text", analyzer);
+            setAllowLeadingWildcard(false);
+        }
+
+        private static String exact(String field) {
+            return "text".equals(field) ? EXACT : field;
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            return super.getFieldQuery(quoted ? exact(field) : field, queryText, quoted);
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            return super.getWildcardQuery(exact(field), termStr);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            return super.getPrefixQuery(exact(field), termStr);
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            return super.getFuzzyQuery(exact(field), termStr, minSimilarity);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            return super.getRegexpQuery(exact(field), termStr);
+        }
+    }
+
     /** The snippet on one line: runs of whitespace (line ends of the extracted text) become one space. */
     static String oneLine(String snippet) {
         StringBuilder line = new StringBuilder(snippet.length());
@@ -597,14 +676,15 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         private final Map<Integer, Document> loaded;
 
         PassageHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, Document> loaded) {
+            // The unstemmed copy is the same text: its matches (wildcards, phrases) are marked in the passage text too.
             super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("‹", "›", "…", false))
-                    .withMaxLength(100_000));
+                    .withMaxLength(100_000).withMaskedFieldsFunc(field -> "text".equals(field) ? Set.of(EXACT) : Set.of()));
             this.loaded = loaded;
         }
 
         @Override
         protected OffsetSource getOffsetSource(String field) {
-            return "text".equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+            return "text".equals(field) || EXACT.equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
         }
 
         @Override
