@@ -139,6 +139,29 @@ class ClauseRulesTest {
     }
 
     @Test
+    void redactedOrStandAloneCarveOutsAreUncapped() {
+        assertTrue(present("Uncapped Liability", "EXCEPT FOR [**], IN NO EVENT WILL EITHER PARTY BE LIABLE TO THE OTHER "
+                + "PARTY FOR [**]."));
+        assertTrue(present("Uncapped Liability", "Breaches of confidentiality and the indemnification obligations are "
+                + "excluded from these limitations of liability."));
+        assertTrue(present("Uncapped Liability", "Each party bears full responsibility, without limit, for damages caused "
+                + "by its gross negligence."));
+        assertFalse(present("Uncapped Liability", "The confidentiality obligations shall not apply to information that is "
+                + "public; this limitation on use does not apply to independently developed materials."),
+                "a limitation that is no limitation of liability");
+    }
+
+    @Test
+    void renewalNoticeGivenAsATermination() {
+        assertTrue(present("Notice Period To Terminate Renewal", "The Agreement shall automatically renew for successive "
+                + "one year terms unless terminated by either party at least six months prior to the expiration of the term."));
+        assertTrue(present("Notice Period To Terminate Renewal", "It shall automatically renew for successive one-year "
+                + "periods, unless the Company provides 90 days' notice of termination before any such period."));
+        assertFalse(present("Notice Period To Terminate Renewal", "This Agreement shall continue for three years unless "
+                + "terminated earlier under Section 9."));
+    }
+
+    @Test
     void renewalAndItsNoticeInWordsOrRedacted() {
         assertTrue(present("Renewal Term", "It shall have a duration of five years, extendable for a further two years."));
         assertTrue(present("Notice Period To Terminate Renewal", "The Agreement renews automatically for successive one-year "
