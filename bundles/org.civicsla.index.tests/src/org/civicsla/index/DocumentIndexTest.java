@@ -111,7 +111,7 @@ class DocumentIndexTest {
     }
 
     @Test
-    void wildcardsFuzzyWordsAndPhrasesMatchTheWordsAsWrittenAndPlainWordsTheirStems() throws Exception {
+    void wildcardsAndFuzzyWordsMatchTheWordsAsWrittenAndPlainWordsTheirStems() throws Exception {
         WorkspaceData one = oneDocument("""
                 12. TERMINATION. Either party may terminate this Agreement on ninety days' notice.
 
@@ -141,12 +141,52 @@ class DocumentIndexTest {
             assertTrue(mixed.hits().get(0).snippet().contains("‹claims›"), mixed.hits().get(0).snippet());
             assertTrue(mixed.hits().get(0).snippet().contains("‹indemnify›"), mixed.hits().get(0).snippet());
 
-            // Phrases are the words as written, stop words included.
-            SearchResult phrase = index.search("\"terminate this agreement\"", 10);
+            // Phrases are stemmed, as words are; exact:"..." asks for the words as written, stop words included.
+            assertEquals(1, index.search("\"terminates this agreement\"", 10).totalHits());
+            SearchResult phrase = index.search("exact:\"terminate this agreement\"", 10);
             assertEquals(1, phrase.totalHits());
             assertTrue(phrase.hits().get(0).snippet().contains("‹terminate this Agreement›"), phrase.hits().get(0).snippet());
-            assertEquals(0, index.search("\"terminates this agreement\"", 10).totalHits());
-            assertEquals(0, index.search("\"terminate that agreement\"", 10).totalHits());
+            assertEquals(0, index.search("exact:\"terminates this agreement\"", 10).totalHits());
+            assertEquals(0, index.search("exact:\"terminate that agreement\"", 10).totalHits());
+        }
+    }
+
+    @Test
+    void facetsCountEveryMatchNotOnlyTheHitsReturned() throws Exception {
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            index.update(workspace, data, e -> { }, () -> false);
+            SearchResult best = index.search("secur* OR insurance", 1);
+            assertEquals(1, best.hits().size());
+            assertEquals(3, best.totalHits());
+            assertEquals(java.util.Map.of("V-1", 2, "V-2", 1), best.facets().get("vendor"));
+            assertEquals(java.util.Map.of("active", 2, "expired", 1), best.facets().get("status"));
+            assertEquals(1, best.facets().get("clause").get("Insurance"), best.facets().toString());
+            assertTrue(best.hits().get(0).score() > 0, best.hits().toString());
+            assertEquals(java.util.Map.of(), index.search("heliotrope", 1).facets());
+        }
+    }
+
+    @Test
+    void equalScoresComeInTheOrderOfDocumentPathAndPlaceNotOfIndexing() throws Exception {
+        String text = """
+                1. Either party may terminate on notice.
+
+                2. Termination does not end the duty of confidentiality.
+                """;
+        Files.writeString(workspace.resolve("documents/C-Z.txt"), text);
+        Files.writeString(workspace.resolve("documents/C-A.txt"), text);
+        Contract z = contract("C-Z", "V-1", ContractStatus.ACTIVE);
+        Contract a = contract("C-A", "V-2", ContractStatus.ACTIVE);
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            // C-Z's passages are indexed before C-A's.
+            index.update(workspace, new WorkspaceData(data.vendors(), List.of(z), List.of(), List.of(), List.of()), e -> { },
+                    () -> false);
+            index.update(workspace, new WorkspaceData(data.vendors(), List.of(z, a), List.of(), List.of(), List.of()), e -> { },
+                    () -> false);
+            List<SearchResult.Hit> hits = index.search("terminat*", 10).hits();
+            assertEquals(List.of("documents/C-A.txt", "documents/C-A.txt", "documents/C-Z.txt", "documents/C-Z.txt"),
+                    hits.stream().map(SearchResult.Hit::document).toList());
+            assertTrue(hits.get(0).start() < hits.get(1).start() && hits.get(2).start() < hits.get(3).start(), hits.toString());
         }
     }
 

@@ -41,26 +41,42 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -95,7 +111,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     /**
      * Version of what the index holds and how; an index written with another version is rebuilt from the
      * documents. 2: passage text has offsets in its postings (Lucene refuses to mix index options in one field).
-     * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards, fuzzy words and phrases.
+     * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards and fuzzy words; doc values for
+     * the facets (vendor, status, clause) and the order of equal scores (path, start).
      */
     static final String SCHEMA = "3";
     private static final String SCHEMA_KEY = "civicsla.schema";
@@ -112,8 +129,14 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     static final String EXACT = "exact";
     private static final FieldType EXACT_TEXT = exactText();
     /** What a search reads of a hit: its text for the snippet and what the hit and the facets show. */
-    private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "status", "path", "page", "clause",
+    private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "path", "page", "clause",
             "start", "end");
+    /**
+     * Best score first; equal scores (every match of a wildcard has one) by document path, then place in the
+     * document, so the order does not depend on the order the documents happened to be indexed in.
+     */
+    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
+            KeywordField.newSortField("path", false, SortedSetSelector.Type.MIN), new SortField("start", SortField.Type.LONG));
     private static final Set<String> KEYWORD_FIELDS = Set.of("type", "docId", "vendor", "contract", "status", "clause",
             "path", "hash", "present");
 
@@ -455,11 +478,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             entry.add(new Field(EXACT, passageText, EXACT_TEXT));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             entry.add(new StoredField("start", passage.start()));
+            entry.add(new NumericDocValuesField("start", passage.start()));
             entry.add(new StoredField("end", passage.end()));
             for (var detection : detections) {
                 if (detection.present() && detection.evidence().stream()
                         .anyMatch(span -> span.start() < passage.end() && span.end() > passage.start())) {
-                    entry.add(new StringField("clause", detection.category(), Field.Store.YES));
+                    entry.add(new KeywordField("clause", detection.category(), Field.Store.YES));
                 }
             }
             entries.add(entry);
@@ -469,7 +493,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 continue;
             }
             Document entry = base("detection", docId, contract, path);
-            entry.add(new StringField("clause", detection.category(), Field.Store.YES));
+            entry.add(new KeywordField("clause", detection.category(), Field.Store.YES));
             entry.add(new StoredField("confidence", detection.confidence()));
             if (!detection.evidence().isEmpty()) {
                 ClauseSpan span = detection.evidence().get(0);
@@ -487,10 +511,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         Document document = new Document();
         document.add(new StringField("type", type, Field.Store.YES));
         document.add(new StringField("docId", docId, Field.Store.YES));
-        document.add(new StringField("vendor", contract.vendorId(), Field.Store.YES));
+        // Keyword fields have doc values: searches count the facets (vendor, status, clause) of all matches
+        // and order equal scores by path from them.
+        document.add(new KeywordField("vendor", contract.vendorId(), Field.Store.YES));
         document.add(new StringField("contract", contract.id(), Field.Store.YES));
-        document.add(new StringField("status", contract.status().name().toLowerCase(java.util.Locale.ROOT), Field.Store.YES));
-        document.add(new StringField("path", path, Field.Store.YES));
+        document.add(new KeywordField("status", contract.status().name().toLowerCase(java.util.Locale.ROOT), Field.Store.YES));
+        document.add(new KeywordField("path", path, Field.Store.YES));
         return document;
     }
 
@@ -556,8 +582,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
     /**
      * Searches the passages. The query uses Lucene's classic syntax: words, "phrases", wildcards
-     * (secur*), and fields: {@code vendor:V-001}, {@code contract:C-012}, {@code clause:"Breach Notification"},
-     * {@code status:active}.
+     * (secur*), fuzzy words (indemnity~), and fields: {@code vendor:V-001}, {@code contract:C-012},
+     * {@code clause:"Breach Notification"}, {@code status:active}, {@code exact:"terminate this agreement"}
+     * (the words as written, not stemmed).
      *
      * @throws IllegalArgumentException with a readable message when the query cannot be parsed
      */
@@ -575,7 +602,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 .add(parsed, BooleanClause.Occur.MUST).build();
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(query, Math.max(limit, 1));
+            // One pass over all matches: the best hits, and the facets of every match, not only of the best.
+            var collected = searcher.search(query, new MultiCollectorManager(
+                    new TopFieldCollectorManager(ORDER, Math.max(limit, 1), null, Integer.MAX_VALUE), new FacetCounts()));
+            TopDocs top = (TopDocs) collected[0];
+            FacetCounts.Counts counted = (FacetCounts.Counts) collected[1];
             // Each hit's stored fields are read once, in index order, and the highlighter is handed their text:
             // decompressing stored fields is most of a search's cost.
             Map<Integer, Document> loaded = new HashMap<>();
@@ -587,30 +618,27 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             // the highlighter would match it again in every hit.
             String[] snippets = new PassageHighlighter(searcher, analyzer, loaded).highlight("text", parsed, top, 2);
             List<SearchResult.Hit> hits = new ArrayList<>();
-            Map<String, Map<String, Integer>> facets = new TreeMap<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 Document d = loaded.get(top.scoreDocs[i].doc);
                 var page = d.getField("page");
                 List<String> clauses = List.of(d.getValues("clause"));
                 hits.add(new SearchResult.Hit(d.get("vendor"), d.get("contract"), d.get("path"),
                         page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()),
-                        snippets[i] == null ? "" : oneLine(snippets[i]), clauses, top.scoreDocs[i].score,
+                        snippets[i] == null ? "" : oneLine(snippets[i]), clauses, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0],
                         d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue()));
-                count(facets, "vendor", d.get("vendor"));
-                count(facets, "status", d.get("status"));
-                clauses.forEach(c -> count(facets, "clause", c));
             }
-            return new SearchResult(top.totalHits.value(), hits, facets);
+            return new SearchResult(counted.matches(), hits, counted.facets());
         } finally {
             searchers.release(searcher);
         }
     }
 
     /**
-     * Lucene's classic query syntax over the passage text, where plain words search the stemmed text
-     * ({@code terminate} finds "termination") and wildcards, prefixes, fuzzy words, regular expressions and
-     * quoted phrases search the words as written ({@value #EXACT}): {@code terminat*} finds "termination",
-     * whose stem "termin" it would miss, and {@code "security incident"} finds those two words in that order.
+     * Lucene's classic query syntax over the passage text, where words and phrases search the stemmed text
+     * ({@code terminate} finds "termination", {@code "security incident"} finds "security incidents" too) and
+     * wildcards, prefixes, fuzzy words and regular expressions search the words as written ({@value #EXACT}):
+     * {@code terminat*} finds "termination", whose stem "termin" it would miss. {@code exact:"..."} asks
+     * for a phrase exactly as written.
      */
     private static final class PassageQueryParser extends QueryParser {
         PassageQueryParser(Analyzer analyzer) {
@@ -620,11 +648,6 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         private static String exact(String field) {
             return "text".equals(field) ? EXACT : field;
-        }
-
-        @Override
-        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            return super.getFieldQuery(quoted ? exact(field) : field, queryText, quoted);
         }
 
         @Override
@@ -712,8 +735,81 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         }
     }
 
-    private static void count(Map<String, Map<String, Integer>> facets, String facet, String value) {
-        facets.computeIfAbsent(facet, f -> new TreeMap<>()).merge(value, 1, Integer::sum);
+    /**
+     * Counts every match and its facet values from the doc values, per segment by ordinal, and names the
+     * ordinals once per segment: a search for a common word counts thousands of passages this way.
+     */
+    private static final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Counts> {
+        private static final String[] FACETS = { "vendor", "status", "clause" };
+
+        record Counts(long matches, Map<String, Map<String, Integer>> facets) {
+        }
+
+        @Override
+        public Counter newCollector() {
+            return new Counter();
+        }
+
+        @Override
+        public Counts reduce(java.util.Collection<Counter> counters) {
+            long matches = 0;
+            Map<String, Map<String, Integer>> facets = new TreeMap<>();
+            for (Counter counter : counters) {
+                matches += counter.matches;
+                counter.facets.forEach((facet, values) -> values.forEach((value, n) -> facets
+                        .computeIfAbsent(facet, f -> new TreeMap<>()).merge(value, n, Integer::sum)));
+            }
+            return new Counts(matches, facets);
+        }
+
+        static final class Counter implements Collector {
+            long matches;
+            final Map<String, Map<String, Integer>> facets = new TreeMap<>();
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                SortedSetDocValues[] values = new SortedSetDocValues[FACETS.length];
+                int[][] perOrdinal = new int[FACETS.length][];
+                for (int f = 0; f < FACETS.length; f++) {
+                    values[f] = DocValues.getSortedSet(context.reader(), FACETS[f]);
+                    perOrdinal[f] = new int[Math.toIntExact(values[f].getValueCount())];
+                }
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        matches++;
+                        for (int f = 0; f < FACETS.length; f++) {
+                            if (values[f].advanceExact(doc)) {
+                                for (int i = values[f].docValueCount(); i > 0; i--) {
+                                    perOrdinal[f][(int) values[f].nextOrd()]++;
+                                }
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void finish() throws IOException {
+                        for (int f = 0; f < FACETS.length; f++) {
+                            for (int ord = 0; ord < perOrdinal[f].length; ord++) {
+                                if (perOrdinal[f][ord] > 0) {
+                                    facets.computeIfAbsent(FACETS[f], k -> new TreeMap<>())
+                                            .merge(values[f].lookupOrd(ord).utf8ToString(), perOrdinal[f][ord], Integer::sum);
+                                }
+                            }
+                        }
+                    }
+                };
+            }
+        }
     }
 
     private static String sha256(Path file) throws IOException {
