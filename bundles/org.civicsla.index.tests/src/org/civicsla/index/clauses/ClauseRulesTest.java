@@ -170,6 +170,21 @@ class ClauseRulesTest {
     }
 
     @Test
+    void renewalsTacitOptionalOrEvergreenButNotCalendarPeriodsOrDeadlines() {
+        assertTrue(present("Renewal Term", "It is established by calendar year and renewed tacitly every year."));
+        assertTrue(present("Renewal Term", "The Customer may, at its option, renew maintenance for subsequent periods of "
+                + "one (1) year each."));
+        assertTrue(present("Renewal Term", "When this Agreement expires, you will have the option to continue the "
+                + "relationship for two (2) additional terms of ten (10) years each."));
+        assertTrue(present("Renewal Term", "Thereafter it shall continue in effect until terminated by either party upon "
+                + "thirty (30) days prior written notice."));
+        assertFalse(present("Renewal Term", "\"Contract Year\" means each successive twelve (12) month period commencing "
+                + "on the anniversary of the Effective Date."));
+        assertFalse(present("Renewal Term", "The review period may be extended for an additional sixty (60) days."));
+        assertFalse(present("Renewal Term", "The license will be extendable to contractors of the Licensee."));
+    }
+
+    @Test
     void terminationForConvenienceNeedsNoCause() {
         assertTrue(present("Termination For Convenience", "Either party may terminate this Agreement for convenience."));
         assertTrue(present("Termination For Convenience",
