@@ -73,6 +73,24 @@ class ClauseRulesTest {
     }
 
     @Test
+    void excludeInClauseStopsAtSemicolons() throws IOException {
+        String yaml = """
+                types:
+                  - name: Convenience
+                    patterns: ['\\bterminate\\b.{0,40}?\\bnotice\\b']
+                    exclude: ['\\bbreach']
+                    excludeInClause: true
+                """;
+        String text = "Either party may terminate (a) upon ninety days notice; (b) if the other party is in breach.";
+        assertTrue(detect(yaml, text).get("Convenience").present());
+        assertFalse(detect(yaml.replace("excludeInClause: true", "excludeInClause: false"), text).get("Convenience").present());
+        assertFalse(detect(yaml, "Either party may terminate upon notice if the other is in breach.").get("Convenience")
+                .present(), "the same clause");
+        IOException error = assertThrows(IOException.class, () -> detect(yaml.replace("true", "'yes'"), text));
+        assertTrue(error.getMessage().contains("'excludeInClause' must be true or false"), error.getMessage());
+    }
+
+    @Test
     void patternsRunOnlyWhereAnAnchorIs() throws IOException {
         String yaml = """
                 types:
@@ -191,6 +209,8 @@ class ClauseRulesTest {
                 "This Agreement may be terminated by either party upon ninety (90) days written notice."));
         assertFalse(present("Termination For Convenience", "Either party may terminate this Agreement upon thirty (30) days "
                 + "written notice if the other party materially breaches it."));
+        assertTrue(present("Termination For Convenience", "This Agreement shall terminate (a) at the option of any party, "
+                + "upon 90 days' advance written notice to the other parties; (b) if a party materially breaches it."));
         assertFalse(present("Termination For Convenience", "Upon termination of this Agreement for any reason, the "
                 + "Distributor shall return all materials."));
     }

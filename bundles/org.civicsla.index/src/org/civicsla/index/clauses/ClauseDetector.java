@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * and lower-cased once and cut into sentences. For each type, its literal anchors pick the sentences
  * to look at (all of them when it has none); there, a signal is a pattern match with the required
  * context near it and no excluding wording near it, the context being the match's sentence (and
- * {@code contextSentences} either side), at most {@code window} characters either side. A type is
+ * {@code contextSentences} either side), at most {@code window} characters either side (for excluding
+ * wording of a type with {@code excludeInClause}, only the clause between semicolons). A type is
  * present when the weights of its counting signals add up to its {@code minScore}. Evidence is the
  * text around the first counting signals.
  */
@@ -91,7 +92,19 @@ public final class ClauseDetector {
                     if (!type.near().isEmpty() && !anyIn(type.near(), text, from, to)) {
                         continue;
                     }
-                    if (anyIn(type.exclude(), text, from, to)) {
+                    int excludeFrom = from;
+                    int excludeTo = to;
+                    if (type.excludeInClause()) { // from the semicolon before the match to the one after it
+                        excludeFrom = m.start();
+                        while (excludeFrom > from && text.charAt(excludeFrom - 1) != ';') {
+                            excludeFrom--;
+                        }
+                        excludeTo = m.end();
+                        while (excludeTo < to && text.charAt(excludeTo) != ';') {
+                            excludeTo++;
+                        }
+                    }
+                    if (anyIn(type.exclude(), text, excludeFrom, excludeTo)) {
                         excluded++;
                         continue;
                     }

@@ -117,7 +117,8 @@ public final class ClauseTaxonomy {
         }
         return new ClauseType(n, String.valueOf(entry.get("description") == null ? "" : entry.get("description")), steps,
                 anchors, signals, patterns(entry, "near", where), patterns(entry, "exclude", where),
-                integer(entry, "window", 300, where), contextSentences(entry, where), minScore, values);
+                integer(entry, "window", 300, where), contextSentences(entry, where), flag(entry, "excludeInClause", where),
+                minScore, values);
     }
 
     private static int contextSentences(Map<?, ?> entry, String where) throws IOException {
@@ -129,6 +130,14 @@ public final class ClauseTaxonomy {
             throw new IOException(where + ": 'contextSentences' must be 0 to 3, not '" + value + "'");
         }
         return i;
+    }
+
+    private static boolean flag(Map<?, ?> entry, String key, String where) throws IOException {
+        Object value = entry.get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            throw new IOException(where + ": '" + key + "' must be true or false, not '" + value + "'");
+        }
+        return Boolean.TRUE.equals(value);
     }
 
     /** Patterns are plain strings (weight 1) or mappings {@code {pattern: '...', weight: 0.5}}. */

@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  *        {@code window} characters either side of the match
  * @param exclude a signal does not count if one of these matches in its context
  * @param contextSentences how many neighbouring sentences on each side belong to a signal's context
+ * @param excludeInClause when true, {@code exclude} looks only at the signal's clause: its context cut at the
+ *        semicolons before and after the match (an enumeration "(a) at will; (b) on breach" keeps its items apart)
  * @param minScore the sum of the weights of counting signals that makes the clause present
  * @param values value name to a pattern whose first group is the value
  */
 public record ClauseType(String name, String description, List<Integer> checklistSteps, List<String> anchors,
         List<Signal> signals, List<Pattern> near, List<Pattern> exclude, int window, int contextSentences,
-        double minScore, Map<String, Pattern> values) {
+        boolean excludeInClause, double minScore, Map<String, Pattern> values) {
 
     /** A pattern and what one match of it counts towards {@code minScore}. */
     public record Signal(Pattern pattern, double weight) {
