@@ -226,6 +226,14 @@ class ClauseRulesTest {
     }
 
     @Test
+    void antiAssignmentAsAVoidSaleOrAnAutomaticTermination() {
+        assertTrue(present("Anti-Assignment", "Any sale, transfer or other conveyance of the stock of Licensor in violation "
+                + "of this Section shall be null and void."));
+        assertTrue(present("Anti-Assignment", "This Agreement will terminate automatically in the event of its assignment."));
+        assertFalse(present("Anti-Assignment", "The Distributor shall transfer the Products to the carrier at the plant."));
+    }
+
+    @Test
     void warrantyDurationIsAboutDefectsNotStockWarrants() {
         assertTrue(present("Warranty Duration", "Supplier warrants that the Products shall be free from defects in "
                 + "materials and workmanship for twelve (12) months from delivery."));
