@@ -234,6 +234,18 @@ class ClauseRulesTest {
     }
 
     @Test
+    void expirationAuditAndCapInOtherWords() {
+        assertTrue(present("Expiration Date", "Agent's appointment shall commence on the date hereof and shall continue for "
+                + "three years thereafter."));
+        assertTrue(present("Expiration Date", "It shall be effective on 06 October 2000 and shall have a duration of two "
+                + "years."));
+        assertTrue(present("Audit Rights", "LEA shall keep written records of Cash Sales and shall permit such records to "
+                + "be examined by T&B upon reasonable notice."));
+        assertTrue(present("Cap On Liability", "Supplier's liability for indirect loss, including consequential loss, "
+                + "loss of profit and loss caused by interruption of operations is excluded."));
+    }
+
+    @Test
     void warrantyDurationIsAboutDefectsNotStockWarrants() {
         assertTrue(present("Warranty Duration", "Supplier warrants that the Products shall be free from defects in "
                 + "materials and workmanship for twelve (12) months from delivery."));
