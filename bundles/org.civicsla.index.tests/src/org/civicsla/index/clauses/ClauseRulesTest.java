@@ -246,6 +246,34 @@ class ClauseRulesTest {
     }
 
     @Test
+    void notLimitedToIsNoCapAndAccessToPremisesNoAudit() {
+        assertFalse(present("Cap On Liability", "Neither Party shall be liable for any failure to perform caused by events "
+                + "beyond its control, including, but not limited to, fires and floods."));
+        assertTrue(present("Cap On Liability", "Supplier's liability under this Agreement is limited to the fees paid."));
+        assertFalse(present("Audit Rights", "Customer shall provide eGain with access to Customer's premises and "
+                + "equipment to perform the services."));
+        assertTrue(present("Audit Rights", "Licensor shall give Licensee reasonable access to its books and records "
+                + "relating to the royalties."));
+    }
+
+    @Test
+    void liquidatedDamagesNotByDefinitionPerjuryOrWaiver() {
+        assertTrue(present("Liquidated Damages", "Distributor shall pay a penalty of $500 for each late delivery."));
+        assertFalse(present("Liquidated Damages", "Consent must be given in writing under penalty of nullity."));
+        assertFalse(present("Liquidated Damages", "1.6 \"Buy-Out Fee\" is defined in Section 4.2 hereof."));
+        assertFalse(present("Liquidated Damages", "Neither party shall have a liability for consequential or liquidated "
+                + "damages pertaining to late delivery."));
+    }
+
+    @Test
+    void noticeExercisingARenewalOptionIsNoNonRenewalNotice() {
+        assertFalse(present("Notice Period To Terminate Renewal", "Cisco may, by written notice given at least thirty "
+                + "(30) days prior to the end of the then-current term, extend the term of the Agreement for one year."));
+        assertTrue(present("Notice Period To Terminate Renewal", "The Agreement renews automatically for successive "
+                + "one-year terms unless either party gives notice of non-renewal ninety days before the end of the term."));
+    }
+
+    @Test
     void warrantyDurationIsAboutDefectsNotStockWarrants() {
         assertTrue(present("Warranty Duration", "Supplier warrants that the Products shall be free from defects in "
                 + "materials and workmanship for twelve (12) months from delivery."));
