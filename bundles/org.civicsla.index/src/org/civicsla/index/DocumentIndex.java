@@ -112,22 +112,26 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * Version of what the index holds and how; an index written with another version is rebuilt from the
      * documents. 2: passage text has offsets in its postings (Lucene refuses to mix index options in one field).
      * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards and fuzzy words; doc values for
-     * the facets (vendor, status, clause) and the order of equal scores (path, start).
+     * the facets (vendor, status, clause) and the order of equal scores (path, start). 4: the unstemmed copy
+     * holds which words a passage has, not where (a third of the indexing time less).
      */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
-     * Passage text, stored for snippets, with offsets in the postings: the highlighter then reads match
-     * offsets from the index instead of re-analysing every hit's text on every search.
+     * Passage text (stored beside it for snippets), with offsets in the postings: the highlighter then reads
+     * match offsets from the index instead of re-analysing every hit's text on every search.
      */
     private static final FieldType PASSAGE_TEXT = passageText();
     /**
-     * The passage text again, lowercased and split into words but not stemmed, and not stored: wildcards
-     * ({@code terminat*}), fuzzy words and phrases search it, since stems ("termin") do not start as the
-     * words do. Offsets in the postings, as for {@code text}, so the highlighter marks its matches too.
+     * The passage's words again, lowercased but not stemmed: wildcards ({@code terminat*}) and fuzzy words
+     * search them, since stems ("termin") do not start as the words do. Which words, not where: wildcards and
+     * fuzzy words need no positions, and writing positions and offsets made indexing a third slower. The
+     * highlighter finds these matches in the few hits' text instead.
      */
     static final String EXACT = "exact";
     private static final FieldType EXACT_TEXT = exactText();
+    /** Splits passages into words once for both fields, one splitter per indexing thread. */
+    private static final ThreadLocal<PassageWords> WORDS = ThreadLocal.withInitial(PassageWords::new);
     /** What a search reads of a hit: its text for the snippet and what the hit and the facets show. */
     private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "path", "page", "clause",
             "start", "end");
@@ -162,7 +166,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     private static FieldType passageText() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
@@ -170,7 +174,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
     private static FieldType exactText() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
         type.freeze();
         return type;
     }
@@ -474,8 +479,10 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         for (Passages.Passage passage : Passages.of(text)) {
             Document entry = base("passage", docId, contract, path);
             String passageText = text.text().substring(passage.start(), passage.end());
-            entry.add(new Field("text", passageText, PASSAGE_TEXT));
-            entry.add(new Field(EXACT, passageText, EXACT_TEXT));
+            PassageWords.Words words = WORDS.get().split(passageText);
+            entry.add(new StoredField("text", passageText));
+            entry.add(new PassageWords.WordsField("text", words, true, PASSAGE_TEXT, WORDS));
+            entry.add(new PassageWords.WordsField(EXACT, words, false, EXACT_TEXT, WORDS));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             entry.add(new StoredField("start", passage.start()));
             entry.add(new NumericDocValuesField("start", passage.start()));
@@ -583,8 +590,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     /**
      * Searches the passages. The query uses Lucene's classic syntax: words, "phrases", wildcards
      * (secur*), fuzzy words (indemnity~), and fields: {@code vendor:V-001}, {@code contract:C-012},
-     * {@code clause:"Breach Notification"}, {@code status:active}, {@code exact:"terminate this agreement"}
-     * (the words as written, not stemmed).
+     * {@code clause:"Breach Notification"}, {@code status:active}.
      *
      * @throws IllegalArgumentException with a readable message when the query cannot be parsed
      */
@@ -637,8 +643,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * Lucene's classic query syntax over the passage text, where words and phrases search the stemmed text
      * ({@code terminate} finds "termination", {@code "security incident"} finds "security incidents" too) and
      * wildcards, prefixes, fuzzy words and regular expressions search the words as written ({@value #EXACT}):
-     * {@code terminat*} finds "termination", whose stem "termin" it would miss. {@code exact:"..."} asks
-     * for a phrase exactly as written.
+     * {@code terminat*} finds "termination", whose stem "termin" it would miss.
      */
     private static final class PassageQueryParser extends QueryParser {
         PassageQueryParser(Analyzer analyzer) {
@@ -648,6 +653,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         private static String exact(String field) {
             return "text".equals(field) ? EXACT : field;
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            // The words as written have no positions: a phrase asked of them is a phrase of the stemmed text.
+            return super.getFieldQuery(quoted && EXACT.equals(field) ? "text" : field, queryText, quoted);
         }
 
         @Override
@@ -707,7 +718,21 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected OffsetSource getOffsetSource(String field) {
-            return "text".equals(field) || EXACT.equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
+            return "text".equals(field) ? OffsetSource.POSTINGS : EXACT.equals(field) ? OffsetSource.ANALYSIS
+                    : super.getOffsetSource(field);
+        }
+
+        @Override
+        protected Set<HighlightFlag> getFlags(String field) {
+            Set<HighlightFlag> flags = super.getFlags(field);
+            if (!EXACT.equals(field) || !flags.contains(HighlightFlag.WEIGHT_MATCHES)) {
+                return flags;
+            }
+            // Wildcards and fuzzy words are matched in the hits' words as the tokenizer splits them, without building
+            // an index of each hit as weight matches would.
+            Set<HighlightFlag> lighter = java.util.EnumSet.copyOf(flags);
+            lighter.remove(HighlightFlag.WEIGHT_MATCHES);
+            return lighter;
         }
 
         @Override

@@ -37,7 +37,8 @@ import org.civicsla.index.clauses.ClauseTaxonomy;
 /**
  * Ingest throughput on CUAD: raw PDFBox extraction (2 threads) and raw Lucene indexing of the TXT files
  * as baselines, then CivicSLA's index (extraction, passages, clause detection) of the same files, a
- * re-index of unchanged files, and search latency. Run: bench/run.sh org.civicsla.bench.IndexBench ../shared/data/cuad-dev
+ * re-index of unchanged files, and search latency. Run: bench/run.sh org.civicsla.bench.IndexBench ../shared/data/cuad-dev [txt]
+ * ({@code txt}: the TXT figures alone, without the PDFs).
  */
 public final class IndexBench {
 
@@ -49,7 +50,8 @@ public final class IndexBench {
     public static void main(String[] args) throws Exception {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
         Path cuad = Path.of(args[0]);
-        List<Path> pdfs = list(cuad.resolve("contracts/pdf"), ".pdf");
+        boolean txtOnly = args.length > 1 && args[1].equals("txt");
+        List<Path> pdfs = txtOnly ? List.of() : list(cuad.resolve("contracts/pdf"), ".pdf");
         List<Path> txts = list(cuad.resolve("contracts/txt"), ".txt");
         double pdfMb = size(pdfs);
         double txtMb = size(txts);
@@ -71,8 +73,10 @@ public final class IndexBench {
         pool.shutdown();
         double rawPdf = seconds(start);
         double rawPdfCpu = cpuSeconds(cpu);
-        System.out.printf("raw PDFBox extraction, 2 threads: %d PDFs (%.1f MB) in %.1f s (CPU %.1f s)%n", pdfs.size(), pdfMb,
-                rawPdf, rawPdfCpu);
+        if (!txtOnly) {
+            System.out.printf("raw PDFBox extraction, 2 threads: %d PDFs (%.1f MB) in %.1f s (CPU %.1f s)%n", pdfs.size(), pdfMb,
+                    rawPdf, rawPdfCpu);
+        }
 
         Path rawIndex = Files.createTempDirectory("civicsla-raw-lucene");
         start = System.nanoTime();
@@ -90,7 +94,7 @@ public final class IndexBench {
         System.out.printf("raw Lucene indexing (EnglishAnalyzer): %d TXT (%.1f MB) in %.2f s (CPU %.2f s)%n", txts.size(), txtMb,
                 rawTxt, rawTxtCpu);
 
-        for (var set : List.of(List.of("TXT", txts), List.of("PDF", pdfs))) {
+        for (var set : txtOnly ? List.of(List.of("TXT", txts)) : List.of(List.of("TXT", txts), List.of("PDF", pdfs))) {
             @SuppressWarnings("unchecked")
             List<Path> files = (List<Path>) set.get(1);
             Path workspace = Files.createTempDirectory("civicsla-index-bench");
