@@ -274,6 +274,18 @@ class ClauseRulesTest {
     }
 
     @Test
+    void anExculpationIsNoUncappedLiabilityNorReturningMaterialsAPostTerminationService() {
+        assertFalse(present("Uncapped Liability", "The Sponsor shall not be liable for any error of judgment or mistake of "
+                + "law, except for willful misfeasance, bad faith or gross negligence in the performance of its duties."));
+        assertTrue(present("Uncapped Liability", "Neither party shall be liable for any consequential damages, except for "
+                + "damages arising from a breach of confidentiality."));
+        assertFalse(present("Post-Termination Services", "Upon termination of this Agreement, the Distributor shall return "
+                + "or destroy all copies of the price lists."));
+        assertTrue(present("Post-Termination Services", "Upon termination of this Agreement, the Supplier shall supply "
+                + "the remaining orders."));
+    }
+
+    @Test
     void warrantyDurationIsAboutDefectsNotStockWarrants() {
         assertTrue(present("Warranty Duration", "Supplier warrants that the Products shall be free from defects in "
                 + "materials and workmanship for twelve (12) months from delivery."));
