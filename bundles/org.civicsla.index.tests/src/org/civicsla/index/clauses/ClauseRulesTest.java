@@ -286,6 +286,16 @@ class ClauseRulesTest {
     }
 
     @Test
+    void changeOfControlWhenAssetsAreSoldOrAMergerCountsAsATransfer() {
+        assertTrue(present("Change Of Control", "In the event that a majority of Application Provider's assets are merged, "
+                + "acquired or sold to a competitor, then Excite may terminate this Agreement."));
+        assertTrue(present("Change Of Control", "A sale of stock in Developer, or a merger of Developer, shall be "
+                + "considered a transfer of Developer's interest prohibited hereunder."));
+        assertFalse(present("Change Of Control", "This contract shall not be assigned without the prior written consent "
+                + "of the other, except that a party may assign this contract to a successor entity as a result of a merger."));
+    }
+
+    @Test
     void warrantyDurationIsAboutDefectsNotStockWarrants() {
         assertTrue(present("Warranty Duration", "Supplier warrants that the Products shall be free from defects in "
                 + "materials and workmanship for twelve (12) months from delivery."));
