@@ -36,6 +36,28 @@ public final class TextExtractor {
         public static final Limits DEFAULT = new Limits(100L * 1024 * 1024, 2_000);
     }
 
+    /**
+     * PDFBox warns through commons-logging (in CivicSLA: java.util.logging) about every odd font of a PDF:
+     * fallback fonts, broken CMaps. The product's logging.properties silences them; here they are silenced
+     * unless a level is configured for them, so the command line's stderr and the log stay readable however
+     * CivicSLA is started (without the start script, in tests, embedded). Held: java.util.logging keeps
+     * loggers weakly, and a collected logger forgets its level.
+     */
+    private static final List<java.util.logging.Logger> FONT_WARNINGS = quietUnlessConfigured("org.apache.pdfbox",
+            "org.apache.fontbox");
+
+    private static List<java.util.logging.Logger> quietUnlessConfigured(String... names) {
+        List<java.util.logging.Logger> loggers = new ArrayList<>();
+        for (String name : names) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            if (logger.getLevel() == null) {
+                logger.setLevel(java.util.logging.Level.SEVERE);
+            }
+            loggers.add(logger);
+        }
+        return List.copyOf(loggers);
+    }
+
     static {
         // DOCX parts of real regulations (DFARS) compress better than POI's default 1% allows;
         // 0.2% still stops crafted bombs, and the entry cap bounds what a part may inflate to.
@@ -229,8 +251,11 @@ public final class TextExtractor {
 
     /** Page numbers differ from page to page; a header line is the same line with any digits. */
     private static String key(String line) {
-        return line.strip().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT);
+        return DIGITS.matcher(line.strip()).replaceAll("#").toLowerCase(Locale.ROOT);
     }
+
+    /** Compiled once: {@link String#replaceAll} compiles its pattern on every call, here every edge line of every page. */
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
 
     private static int firstNonBlank(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {

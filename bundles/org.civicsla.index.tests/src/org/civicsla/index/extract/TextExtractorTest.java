@@ -1,0 +1,91 @@
+package org.civicsla.index.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextExtractorTest {
+
+    @TempDir
+    Path folder;
+
+    /** A PDF whose text is set in Tahoma, named but not embedded: PDFBox warns that it falls back to another font. */
+    private Path pdfWithAMissingFont() throws Exception {
+        Path file = folder.resolve("tahoma.pdf");
+        try (PDDocument document = new PDDocument()) {
+            COSDictionary font = new COSDictionary();
+            font.setItem(COSName.TYPE, COSName.FONT);
+            font.setItem(COSName.SUBTYPE, COSName.TRUE_TYPE);
+            font.setName(COSName.BASE_FONT, "Tahoma");
+            font.setInt(COSName.FIRST_CHAR, 32);
+            font.setInt(COSName.LAST_CHAR, 126);
+            COSArray widths = new COSArray();
+            for (int c = 32; c <= 126; c++) {
+                widths.add(COSInteger.get(500));
+            }
+            font.setItem(COSName.WIDTHS, widths);
+            font.setItem(COSName.ENCODING, COSName.WIN_ANSI_ENCODING);
+            PDPage page = new PDPage();
+            PDResources resources = new PDResources();
+            resources.getCOSObject().setItem(COSName.FONT, new COSDictionary());
+            ((COSDictionary) resources.getCOSObject().getDictionaryObject(COSName.FONT)).setItem(COSName.getPDFName("F1"), font);
+            page.setResources(resources);
+            page.setContents(new PDStream(document, new java.io.ByteArrayInputStream(
+                    "BT /F1 12 Tf 72 720 Td (The Supplier shall notify the City.) Tj ET".getBytes(StandardCharsets.US_ASCII))));
+            document.addPage(page);
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
+    @Test
+    void pdfBoxFontWarningsDoNotReachTheLogUnlessItsLevelIsConfigured() throws Exception {
+        Path pdf = pdfWithAMissingFont();
+        List<LogRecord> published = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLoggerName() != null && (record.getLoggerName().startsWith("org.apache.pdfbox")
+                        || record.getLoggerName().startsWith("org.apache.fontbox"))) {
+                    published.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        handler.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            assertTrue(TextExtractor.extract(pdf, TextExtractor.Limits.DEFAULT).text().contains("The Supplier shall notify"));
+            assertEquals(List.of(), published.stream().map(LogRecord::getMessage).toList());
+        } finally {
+            root.removeHandler(handler);
+        }
+    }
+}
