@@ -211,6 +211,10 @@ class ClauseRulesTest {
                 + "written notice if the other party materially breaches it."));
         assertTrue(present("Termination For Convenience", "This Agreement shall terminate (a) at the option of any party, "
                 + "upon 90 days' advance written notice to the other parties; (b) if a party materially breaches it."));
+        assertTrue(present("Termination For Convenience", "So long as no default exists, either party may terminate "
+                + "this Agreement at any time upon thirty (30) days written notice to the other party."));
+        assertFalse(present("Termination For Convenience", "Either party may terminate this Agreement upon written "
+                + "notice if the other party becomes bankrupt."));
         assertFalse(present("Termination For Convenience", "Upon termination of this Agreement for any reason, the "
                 + "Distributor shall return all materials."));
     }
