@@ -185,6 +185,9 @@ class DocumentIndexTest {
             assertEquals(List.of("documents/C-A.txt", "documents/C-A.txt", "documents/C-Z.txt", "documents/C-Z.txt"),
                     hits.stream().map(SearchResult.Hit::document).toList());
             assertTrue(hits.get(0).start() < hits.get(1).start() && hits.get(2).start() < hits.get(3).start(), hits.toString());
+            assertEquals(0, hits.get(0).start());
+            assertEquals("1. Either party may terminate on notice.".length(), hits.get(0).end());
+            assertEquals(text.indexOf("2. Termination"), hits.get(1).start());
         }
     }
 

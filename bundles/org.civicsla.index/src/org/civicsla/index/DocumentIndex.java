@@ -134,7 +134,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     private static final ThreadLocal<PassageWords> WORDS = ThreadLocal.withInitial(PassageWords::new);
     /** What a search reads of a hit: its text for the snippet and what the hit and the facets show. */
     private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "path", "page", "clause",
-            "start", "end");
+            "start");
     /**
      * Best score first; equal scores (every match of a wildcard has one) by document path, then place in the
      * document, so the order does not depend on the order the documents happened to be indexed in.
@@ -486,7 +486,6 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             entry.add(new StoredField("start", passage.start()));
             entry.add(new NumericDocValuesField("start", passage.start()));
-            entry.add(new StoredField("end", passage.end()));
             for (var detection : detections) {
                 if (detection.present() && detection.evidence().stream()
                         .anyMatch(span -> span.start() < passage.end() && span.end() > passage.start())) {
@@ -516,13 +515,15 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
     private static Document base(String type, String docId, Contract contract, String path) {
         Document document = new Document();
-        document.add(new StringField("type", type, Field.Store.YES));
-        document.add(new StringField("docId", docId, Field.Store.YES));
+        // Passages and detections, the bulk of the index, store only what a search or a check shows of them.
+        Field.Store onlyDocuments = type.equals("document") ? Field.Store.YES : Field.Store.NO;
+        document.add(new StringField("type", type, onlyDocuments));
+        document.add(new StringField("docId", docId, onlyDocuments));
         // Keyword fields have doc values: searches count the facets (vendor, status, clause) of all matches
         // and order equal scores by path from them.
         document.add(new KeywordField("vendor", contract.vendorId(), Field.Store.YES));
         document.add(new StringField("contract", contract.id(), Field.Store.YES));
-        document.add(new KeywordField("status", contract.status().name().toLowerCase(java.util.Locale.ROOT), Field.Store.YES));
+        document.add(new KeywordField("status", contract.status().name().toLowerCase(java.util.Locale.ROOT), onlyDocuments));
         document.add(new KeywordField("path", path, Field.Store.YES));
         return document;
     }
@@ -628,10 +629,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 Document d = loaded.get(top.scoreDocs[i].doc);
                 var page = d.getField("page");
                 List<String> clauses = List.of(d.getValues("clause"));
+                int start = d.getField("start").numericValue().intValue();
                 hits.add(new SearchResult.Hit(d.get("vendor"), d.get("contract"), d.get("path"),
                         page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()),
                         snippets[i] == null ? "" : oneLine(snippets[i]), clauses, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0],
-                        d.getField("start").numericValue().intValue(), d.getField("end").numericValue().intValue()));
+                        start, start + d.get("text").length()));
             }
             return new SearchResult(counted.matches(), hits, counted.facets());
         } finally {
