@@ -40,8 +40,25 @@ public final class WorkspaceAddon {
                 .filter(s -> !s.isBlank()).map(Path::of).filter(Files::isDirectory));
     }
 
+    /** How long quitting waits for cancelled jobs (import, indexing, checks) to stop. */
+    private static final long STOP_JOBS_MILLIS = 5_000;
+
     @PreDestroy
     void shutdown() {
+        // Quitting while an import or indexing runs: ask those jobs to stop and give them a moment to end
+        // their transaction or index commit, so the store is not closed under them. Should one not stop in
+        // time, the store's transactions and the index's commits are crash-safe; nothing is half-written.
+        org.eclipse.core.runtime.jobs.IJobManager jobs = org.eclipse.core.runtime.jobs.Job.getJobManager();
+        jobs.cancel(null);
+        long deadline = System.currentTimeMillis() + STOP_JOBS_MILLIS;
+        while (!jobs.isIdle() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         model.close();
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Scrollable;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -150,11 +151,17 @@ final class WorkbenchRobot implements AutoCloseable {
                 || !(control instanceof org.eclipse.swt.widgets.Text));
     }
 
-    /** Clicks the left button at a point given in {@code control}'s coordinates (e.g. a table row). */
+    /**
+     * Clicks the left button at a point given in {@code control}'s coordinates (e.g. a table row), in
+     * the part of {@code area} that is visible: a wide column may reach beyond the table's edge.
+     */
     void clickAt(Control control, org.eclipse.swt.graphics.Rectangle area) throws InterruptedException {
         Point centre = ui(() -> {
             control.getShell().forceActive();
-            return control.toDisplay(area.x + area.width / 2, area.y + area.height / 2);
+            int left = Math.max(area.x, 0);
+            int width = control instanceof Scrollable s ? s.getClientArea().width : control.getSize().x;
+            int right = Math.min(area.x + area.width, width);
+            return control.toDisplay((left + right) / 2, area.y + area.height / 2);
         });
         post(mouse(SWT.MouseMove, centre, 0));
         post(mouse(SWT.MouseDown, centre, 1));

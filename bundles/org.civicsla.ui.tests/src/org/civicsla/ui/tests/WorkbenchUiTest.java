@@ -122,8 +122,8 @@ class WorkbenchUiTest {
 
         robot.waitUntil("only the matching vendor is listed",
                 () -> table.getItemCount() == 1 && table.getItem(0).getText(1).equals("Northgate Networks"));
-        robot.waitUntil("its checklist status is shown", () -> table.getItem(0).getText(6).equals("unknown")
-                && table.getItem(0).getText(7).equals("pass"));
+        robot.waitUntil("its checklist status is shown", () -> table.getItem(0).getText(2).equals("unknown")
+                && table.getItem(0).getText(3).equals("pass"));
         assertEquals("1 of 3 vendors", robot.ui(status::getText));
         assertEquals("north", robot.ui(filter::getText));
     }
@@ -148,7 +148,7 @@ class WorkbenchUiTest {
 
     @Test
     @org.junit.jupiter.api.Order(4)
-    void clickingAColumnHeaderSortsAndTheOrderIsKeptWithTheLayout() throws Exception {
+    void clickingAColumnHeaderSortsWorstFirstAndTheOrderIsKeptWithTheLayout() throws Exception {
         Text filter = robot.widget("vendors.filter", Text.class);
         robot.clear(filter);
         Table table = robot.widget("vendors.table", Table.class);
@@ -156,24 +156,25 @@ class WorkbenchUiTest {
         org.eclipse.swt.graphics.Rectangle category = robot.ui(() -> {
             for (int index : table.getColumnOrder()) {
                 org.eclipse.swt.widgets.TableColumn column = table.getColumn(index);
-                if (column.getText().equals("Category")) {
+                if (column.getText().equals("Step 2")) {
                     // The header sits right above the first row, whatever the platform's table coordinates.
                     int top = table.getItem(0).getBounds(index).y - table.getHeaderHeight();
                     return new org.eclipse.swt.graphics.Rectangle(table.getItem(0).getBounds(index).x, top, column.getWidth(),
                             table.getHeaderHeight());
                 }
             }
-            throw new AssertionError("no Category column");
+            throw new AssertionError("no Step 2 column");
         });
         robot.clickAt(table, category);
-        // By category: "Cameras" < "Cloud" < "Network equipment", unlike the default order by name.
-        robot.waitUntil("sorted by category", () -> names(table).equals(List.of("Harbourview CCTV", "Civic Cloud Services",
-                "Northgate Networks")) && table.getSortColumn() != null && table.getSortColumn().getText().equals("Category")
+        // Worst first: fail, unknown (no contract), pass; by name, or alphabetically, Civic would come first.
+        robot.waitUntil("sorted by step 2, worst first", () -> names(table).equals(List.of("Harbourview CCTV",
+                "Northgate Networks", "Civic Cloud Services")) && table.getSortColumn() != null
+                && table.getSortColumn().getText().equals("Step 2")
                 && table.getSortDirection() == org.eclipse.swt.SWT.UP);
         var part = robot.ui(() -> robot.applicationContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
                 .find("org.civicsla.ui.part.vendors", robot.applicationContext().get(org.eclipse.e4.ui.model.application.MApplication.class)));
         var state = robot.ui(() -> ((org.eclipse.e4.ui.model.application.ui.basic.MPart) part).getPersistedState());
-        assertEquals("Category", state.get("sortColumn"));
+        assertEquals("Step 2", state.get("sortColumn"));
         assertEquals("true", state.get("sortAscending"));
     }
 

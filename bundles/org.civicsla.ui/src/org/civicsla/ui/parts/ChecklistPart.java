@@ -169,7 +169,8 @@ public final class ChecklistPart {
             Status.FAIL, new Color(new RGB(0xF4, 0xB6, 0xB0)), Status.WARNING, new Color(new RGB(0xFC, 0xE0, 0x9B)),
             Status.UNKNOWN, new Color(new RGB(0xDD, 0xDD, 0xDD)), Status.PASS, new Color(new RGB(0xB9, 0xE3, 0xC0)));
 
-    private static Color color(Status status) {
+    /** The colour of a status wherever a table shows one, so the Vendors table reads like the matrix. */
+    static Color color(Status status) {
         return COLORS.get(status);
     }
 

@@ -12,7 +12,8 @@ import org.eclipse.swt.widgets.TableColumn;
  * Sorting of a plain SWT table whose rows a part builds itself: a click on a column header sorts by
  * it, a second click reverses. The order is kept in the part's persisted state (saved with the window
  * layout), so a person finds the table sorted as they left it. Numbers (also "1,234.50") sort as
- * numbers; ISO dates sort as text, which is their order.
+ * numbers; ISO dates sort as text, which is their order; check statuses sort worst first (fail,
+ * warning, unknown, pass), the order a reviewer works through them.
  */
 final class TableSort {
 
@@ -75,6 +76,11 @@ final class TableSort {
     }
 
     static int compareCells(String a, String b) {
+        Integer severityA = SEVERITY.get(a);
+        Integer severityB = SEVERITY.get(b);
+        if (severityA != null && severityB != null) {
+            return Integer.compare(severityA, severityB);
+        }
         BigDecimal x = number(a);
         BigDecimal y = number(b);
         if (x != null && y != null) {
@@ -85,6 +91,9 @@ final class TableSort {
         }
         return String.CASE_INSENSITIVE_ORDER.compare(a, b);
     }
+
+    /** The statuses of {@code org.civicsla.core.check.Status} as the tables spell them, worst first. */
+    private static final Map<String, Integer> SEVERITY = Map.of("fail", 0, "warning", 1, "unknown", 2, "pass", 3);
 
     private static BigDecimal number(String text) {
         if (text == null || text.isEmpty() || !text.matches("-?[0-9][0-9,]*(\\.[0-9]+)?")) {

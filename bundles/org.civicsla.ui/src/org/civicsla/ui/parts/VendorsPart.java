@@ -1,6 +1,5 @@
 package org.civicsla.ui.parts;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,22 +76,23 @@ public final class VendorsPart {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tableArea);
         TableColumnLayout layout = new TableColumnLayout();
         tableArea.setLayout(layout);
-        viewer = new TableViewer(tableArea, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL);
+        viewer = new TableViewer(tableArea, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.getTable().setData(TEST_ID, "vendors.table");
         viewer.setContentProvider(ArrayContentProvider.getInstance());
 
         VendorSorter sorter = new VendorSorter();
-        column(layout, sorter, "ID", 12, Vendor::id);
+        // The vendor's standing on the two steps the product is about (from the latest check run) comes
+        // right after the name: in a narrow window it is what must stay visible.
+        column(layout, sorter, "ID", 8, Vendor::id);
         column(layout, sorter, "Name", 40, Vendor::name);
+        column(layout, sorter, "Step 2", 8, v -> status(v, 2));
+        column(layout, sorter, "Step 5", 8, v -> status(v, 5));
+        column(layout, sorter, "Devices", 8, v -> Long.toString(deviceCounts.getOrDefault(v.id(), 0L)));
+        column(layout, sorter, "Contracts", 8, v -> Long.toString(activeContracts.getOrDefault(v.id(), 0L)));
+        column(layout, sorter, "Criticality", 10, v -> v.criticality().name().toLowerCase(Locale.ROOT));
         column(layout, sorter, "Category", 22, Vendor::category);
-        column(layout, sorter, "Criticality", 14, v -> v.criticality().name().toLowerCase(Locale.ROOT));
-        column(layout, sorter, "Active contracts", 12, v -> Long.toString(activeContracts.getOrDefault(v.id(), 0L)));
-        column(layout, sorter, "Devices", 10, v -> Long.toString(deviceCounts.getOrDefault(v.id(), 0L)));
-        // The vendor's standing on the two steps the product is about, from the latest check run.
-        column(layout, sorter, "Step 2", 10, v -> status(v, 2));
-        column(layout, sorter, "Step 5", 10, v -> status(v, 5));
         viewer.setComparator(sorter);
         restoreSortOrder(sorter);
         // Choosing a vendor shows it in the editor; Enter or a double-click brings the editor to the front.
@@ -126,13 +126,35 @@ public final class VendorsPart {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setMoveable(true);
+        boolean isStep = title.startsWith("Step ");
+        if (title.equals("Contracts")) {
+            column.getColumn().setToolTipText("Active contracts (drafts, expired and terminated ones are not counted)");
+        }
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return text.apply((Vendor) element);
             }
+
+            @Override
+            public org.eclipse.swt.graphics.Color getBackground(Object element) {
+                // Coloured as in the checklist matrix, so a failing vendor stands out in the list too.
+                String value = isStep ? text.apply((Vendor) element) : "";
+                return value.isEmpty() ? null
+                        : ChecklistPart.color(org.civicsla.core.check.Status.valueOf(value.toUpperCase(Locale.ROOT)));
+            }
         });
-        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40, true));
+        // Never narrower than its title (and the sort arrow): a header cut to "Criti" helps no one.
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(viewer.getTable());
+        int titleWidth = gc.textExtent(title).x + 26;
+        // An ID and a name must be readable too: room for "V-0000" and some twenty characters.
+        int minimum = switch (title) {
+            case "ID" -> Math.max(titleWidth, gc.textExtent("V-0000").x + 16);
+            case "Name" -> Math.max(titleWidth, gc.textExtent("Riverbend Water Tele").x + 16);
+            default -> titleWidth;
+        };
+        gc.dispose();
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, minimum, true));
         column.getColumn().setData(SORT_KEY, text);
         column.getColumn().addListener(SWT.Selection, e -> {
             sorter.sortBy(text);
@@ -234,8 +256,8 @@ public final class VendorsPart {
 
         @Override
         public int compare(Viewer v, Object a, Object b) {
-            Comparator<String> order = Comparator.comparing(s -> s, String.CASE_INSENSITIVE_ORDER);
-            int result = order.compare(key.apply((Vendor) a), key.apply((Vendor) b));
+            // Counts as numbers, statuses worst first: the same order as the other tables.
+            int result = TableSort.compareCells(key.apply((Vendor) a), key.apply((Vendor) b));
             return ascending ? result : -result;
         }
     }
