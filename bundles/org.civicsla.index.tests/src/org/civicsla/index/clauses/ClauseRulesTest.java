@@ -308,6 +308,17 @@ class ClauseRulesTest {
     }
 
     @Test
+    void insuranceArrangedOrAcquiredAndDefectsReportedWithinDays() {
+        assertTrue(present("Insurance", "Oak Ridge shall arrange product liability and warranty insurance."));
+        assertTrue(present("Insurance", "Company will carry product liability insurance through a products liability "
+                + "insurance company and will name the Distributor as an additional insured under that policy."));
+        assertFalse(present("Insurance", "MetLife Insurance Company is licensed as an insurance company in its "
+                + "jurisdiction."));
+        assertTrue(present("Warranty Duration", "Within seven (7) days of receipt of such Products, Distributor will "
+                + "notify Company of any shortages, defects or non-conformance."));
+    }
+
+    @Test
     void postTerminationObligationsButNotConfidentialityTails() {
         assertTrue(present("Post-Termination Services", "Upon termination of this Agreement, the Supplier shall provide "
                 + "transition assistance to the City for ninety days."));
