@@ -200,6 +200,9 @@ class ClauseRulesTest {
                 + "on the anniversary of the Effective Date."));
         assertFalse(present("Renewal Term", "The review period may be extended for an additional sixty (60) days."));
         assertFalse(present("Renewal Term", "The license will be extendable to contractors of the Licensee."));
+        assertFalse(present("Renewal Term", "Fees for the Initial Term and any Renewal Term are set out in Exhibit A. "
+                + "Prices for a Renewal Term follow Exhibit B. Each Renewal Term is invoiced yearly. A Renewal Term "
+                + "starts on January 1."), "defined-term mentions, however many, are no renewal clause");
     }
 
     @Test
