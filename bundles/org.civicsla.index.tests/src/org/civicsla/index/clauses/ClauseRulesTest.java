@@ -298,6 +298,11 @@ class ClauseRulesTest {
                 + "acquired or sold to a competitor, then Excite may terminate this Agreement."));
         assertTrue(present("Change Of Control", "A sale of stock in Developer, or a merger of Developer, shall be "
                 + "considered a transfer of Developer's interest prohibited hereunder."));
+        assertTrue(present("Change Of Control", "Vendor may terminate this Agreement upon written notice of a change of "
+                + "control of Vendor, where a \"change of control\" shall mean that a third party acquires a majority of "
+                + "the voting power of Vendor."));
+        assertFalse(present("Change Of Control", "1.4 \"Change of Control\" means the acquisition of a majority of the "
+                + "voting power of a party, and notice of it is given under Section 12."));
         assertFalse(present("Change Of Control", "This contract shall not be assigned without the prior written consent "
                 + "of the other, except that a party may assign this contract to a successor entity as a result of a merger."));
     }
