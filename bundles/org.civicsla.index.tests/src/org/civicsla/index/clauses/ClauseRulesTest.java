@@ -237,6 +237,12 @@ class ClauseRulesTest {
         assertTrue(present("Anti-Assignment", "Any sale, transfer or other conveyance of the stock of Licensor in violation "
                 + "of this Section shall be null and void."));
         assertTrue(present("Anti-Assignment", "This Agreement will terminate automatically in the event of its assignment."));
+        assertTrue(present("Anti-Assignment", "The rights granted Company shall not, without the prior written consent of "
+                + "Licensor, be transferred or assigned to any other."));
+        assertTrue(present("Anti-Assignment", "Except with the prior written consent of BKC, Franchisee shall not (a) "
+                + "directly or indirectly sell, assign, convey or otherwise transfer its rights under this Agreement."));
+        assertTrue(present("Anti-Assignment", "Neither party shall, without the prior written consent (not to be "
+                + "unreasonably withheld) of the other party having been obtained, assign this Agreement."));
         assertFalse(present("Anti-Assignment", "The Distributor shall transfer the Products to the carrier at the plant."));
     }
 
