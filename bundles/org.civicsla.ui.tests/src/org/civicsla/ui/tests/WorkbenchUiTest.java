@@ -104,7 +104,7 @@ class WorkbenchUiTest {
         Text details = robot.widget("checklist.details", Text.class);
         robot.waitUntil("the reasons of the failing vendor are shown",
                 () -> details.getText().contains("C-2: Breach Notification is missing"));
-        assertTrue(robot.ui(details::getText).contains("evidence: C-2: Insurance (documents/C-2.txt)"),
+        assertTrue(robot.ui(details::getText).contains("evidence:\n    - C-2: Insurance (documents/C-2.txt)"),
                 robot.ui(details::getText));
     }
 
@@ -135,7 +135,7 @@ class WorkbenchUiTest {
         robot.click(query);
         robot.type("insurance\r");
         Label status = robot.widget("search.status", Label.class);
-        robot.waitUntil("the search finished", () -> status.getText().contains("passages match"));
+        robot.waitUntil("the search finished", () -> status.getText().contains(" match"));
         assertTrue(robot.ui(status::getText).startsWith("2 passages match"), robot.ui(status::getText));
         org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
         String shown = robot.ui(results::getText);
@@ -144,6 +144,28 @@ class WorkbenchUiTest {
                 .map(r -> results.getText(r.start, r.start + r.length - 1).toLowerCase(java.util.Locale.ROOT)).toList());
         assertTrue(!highlighted.isEmpty() && highlighted.stream().allMatch(w -> w.equals("insurance")), highlighted.toString());
 
+        // Narrowing by a facet: Enter on vendor V-2's count adds vendor:"V-2" to the query and searches again.
+        org.eclipse.swt.widgets.Tree facets = robot.widget("search.facets", org.eclipse.swt.widgets.Tree.class);
+        String byV2 = "vendor:\"V-2\"";
+        org.eclipse.swt.graphics.Rectangle v2 = robot.ui(() -> {
+            for (org.eclipse.swt.widgets.TreeItem heading : facets.getItems()) {
+                for (org.eclipse.swt.widgets.TreeItem value : heading.getItems()) {
+                    if (byV2.equals(value.getData())) {
+                        assertEquals("1  V-2 Harbourview CCTV", value.getText());
+                        return value.getBounds();
+                    }
+                }
+            }
+            throw new AssertionError("no count for vendor V-2");
+        });
+        robot.clickAt(facets, v2);
+        robot.waitUntil("V-2's count is selected", () -> facets.isFocusControl() && facets.getSelectionCount() == 1
+                && byV2.equals(facets.getSelection()[0].getData()));
+        robot.key(org.eclipse.swt.SWT.CR);
+        robot.waitUntil("the search is narrowed to V-2", () -> query.getText().equals("(insurance) AND " + byV2)
+                && status.getText().startsWith("1 passage matches"));
+        shown = robot.ui(results::getText);
+        assertTrue(shown.contains("V-2  C-2") && !shown.contains("V-1  C-1"), shown);
     }
 
     @Test
@@ -232,7 +254,7 @@ class WorkbenchUiTest {
         robot.clear(query);
         robot.type("heliotrope\r");
         Label status = robot.widget("search.status", Label.class);
-        robot.waitUntil("the attached document is found", () -> status.getText().startsWith("1 passages match"));
+        robot.waitUntil("the attached document is found", () -> status.getText().startsWith("1 passage matches"));
         org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
         assertTrue(robot.ui(results::getText).startsWith("V-2  C-2  " + attached), robot.ui(results::getText));
 

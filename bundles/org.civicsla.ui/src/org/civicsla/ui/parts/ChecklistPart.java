@@ -187,12 +187,16 @@ public final class ChecklistPart {
             for (Finding finding : cell.findings()) {
                 finding.reasons().forEach(reason -> text.append("  - ").append(reason).append('\n'));
                 List<Evidence> evidence = finding.evidence();
+                if (!evidence.isEmpty()) {
+                    // What was found backs the whole finding, not only the reason printed last.
+                    text.append("    evidence:\n");
+                }
                 for (Evidence e : evidence) {
-                    text.append("    evidence: ").append(e.description());
+                    text.append("    - ").append(e.description());
                     e.document().ifPresent(d -> text.append(" (").append(d)
                             .append(e.page().isPresent() ? ", page " + e.page().getAsInt() : "").append(')'));
                     if (!e.snippet().isEmpty()) {
-                        text.append("\n      \"").append(e.snippet().length() > 300 ? e.snippet().substring(0, 300) + "..." : e.snippet())
+                        text.append("\n        \"").append(e.snippet().length() > 240 ? e.snippet().substring(0, 240) + "..." : e.snippet())
                                 .append('"');
                     }
                     text.append('\n');

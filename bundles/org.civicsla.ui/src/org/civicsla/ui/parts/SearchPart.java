@@ -40,6 +40,7 @@ public final class SearchPart {
 
     private Text query;
     private Label status;
+    private org.eclipse.swt.widgets.Tree facets;
     private StyledText results;
     private final AtomicReference<Job> running = new AtomicReference<>();
 
@@ -54,10 +55,20 @@ public final class SearchPart {
         status = new Label(parent, SWT.NONE);
         status.setData(VendorsPart.TEST_ID, "search.status");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
-        results = new StyledText(parent, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+        org.eclipse.swt.custom.SashForm split = new org.eclipse.swt.custom.SashForm(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(split);
+        facets = new org.eclipse.swt.widgets.Tree(split, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
+        facets.setData(VendorsPart.TEST_ID, "search.facets");
+        facets.setToolTipText("Double-click a value, or press Enter on it, to narrow the search to it");
+        facets.addListener(SWT.DefaultSelection, e -> {
+            if (e.item instanceof org.eclipse.swt.widgets.TreeItem item && item.getData() instanceof String filter) {
+                narrow(filter);
+            }
+        });
+        results = new StyledText(split, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         results.setData(VendorsPart.TEST_ID, "search.results");
         results.setToolTipText("Double-click a result, or press Enter on it, to open its document at the passage");
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(results);
+        split.setWeights(30, 70);
         // StyledText reports a double click as a second MouseDown (count 2); the click point names the hit.
         results.addListener(SWT.MouseDown, e -> {
             if (e.count == 2 && e.button == 1) {
@@ -71,6 +82,16 @@ public final class SearchPart {
                 open(results.getCaretOffset());
             }
         });
+    }
+
+    /** Adds a facet's value to the query as a field filter, as a person would type it, and searches again. */
+    private void narrow(String filter) {
+        String current = query.getText().trim();
+        if (current.contains(filter)) {
+            return;
+        }
+        query.setText(current.isEmpty() ? filter : "(" + current + ") AND " + filter);
+        search(query.getText());
     }
 
     private void search(String text) {
@@ -169,13 +190,45 @@ public final class SearchPart {
         }
         results.setText(text.toString());
         results.setStyleRanges(marks.toArray(StyleRange[]::new));
-        StringBuilder facets = new StringBuilder();
-        for (Map.Entry<String, Map<String, Integer>> facet : result.facets().entrySet()) {
-            facets.append("  by ").append(facet.getKey()).append(": ").append(facet.getValue());
-        }
-        status.setText(result.totalHits() + " passages match" + (result.hits().size() < result.totalHits()
-                ? ", the best " + result.hits().size() + " shown" : "") + "." + facets);
+        showFacets(result);
+        status.setText(result.totalHits() + (result.totalHits() == 1 ? " passage matches" : " passages match")
+                + (result.hits().size() < result.totalHits()
+                ? ", the best " + result.hits().size() + " shown" : "") + ".");
         status.getParent().layout();
+    }
+
+    /** The facet headings and the query fields they filter by. */
+    private static final Map<String, String> FACET_TITLES = Map.of("vendor", "Vendor", "clause", "Clause type",
+            "status", "Contract status");
+
+    /** Counts per vendor, clause type and status over all matching passages, most first; a value narrows the search. */
+    private void showFacets(SearchResult result) {
+        facets.setRedraw(false);
+        try {
+            facets.removeAll();
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            workspaces.current().ifPresent(o -> o.data().vendors().forEach(v -> names.put(v.id(), v.name())));
+            for (String field : java.util.List.of("vendor", "clause", "status")) {
+                Map<String, Integer> counts = result.facets().getOrDefault(field, Map.of());
+                if (counts.isEmpty()) {
+                    continue;
+                }
+                org.eclipse.swt.widgets.TreeItem heading = new org.eclipse.swt.widgets.TreeItem(facets, SWT.NONE);
+                heading.setText(FACET_TITLES.get(field));
+                counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .forEach(value -> {
+                            org.eclipse.swt.widgets.TreeItem item = new org.eclipse.swt.widgets.TreeItem(heading, SWT.NONE);
+                            String name = field.equals("vendor") && names.containsKey(value.getKey())
+                                    ? value.getKey() + " " + names.get(value.getKey()) : value.getKey();
+                            item.setText(value.getValue() + "  " + name); // the count first: a narrow pane cuts long names
+                            item.setData(field + ":\"" + value.getKey().replace("\"", "\\\"") + "\"");
+                        });
+                heading.setExpanded(true);
+            }
+        } finally {
+            facets.setRedraw(true);
+        }
     }
 
     @Focus
