@@ -309,6 +309,12 @@ class ClauseRulesTest {
                 + "the voting power of Vendor."));
         assertFalse(present("Change Of Control", "1.4 \"Change of Control\" means the acquisition of a majority of the "
                 + "voting power of a party, and notice of it is given under Section 12."));
+        assertTrue(present("Change Of Control", "Principals must not, without our prior written consent, transfer, pledge "
+                + "or otherwise encumber their ownership interest in you."));
+        assertTrue(present("Change Of Control", "No stockholder will sell or transfer any equity interest in Franchisee "
+                + "to any person without the prior written consent of Franchisor."));
+        assertFalse(present("Change Of Control", "The Company shall sell to Investor an equity interest in the Company "
+                + "at the closing."), "a sale of shares with no consent, notice or termination");
         assertFalse(present("Change Of Control", "This contract shall not be assigned without the prior written consent "
                 + "of the other, except that a party may assign this contract to a successor entity as a result of a merger."));
     }
