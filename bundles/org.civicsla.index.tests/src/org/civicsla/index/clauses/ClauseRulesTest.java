@@ -323,6 +323,13 @@ class ClauseRulesTest {
     void warrantyDurationIsAboutDefectsNotStockWarrants() {
         assertTrue(present("Warranty Duration", "Supplier warrants that the Products shall be free from defects in "
                 + "materials and workmanship for twelve (12) months from delivery."));
+        assertTrue(present("Warranty Duration", "Tripath warrants that the Products will be free of workmanship defects "
+                + "for one year from the date of shipment."));
+        assertTrue(present("Warranty Duration", "MSL will warrant its workmanship for [*] months."));
+        assertTrue(present("Warranty Duration", "For ninety (90) days after delivery of a Product, Developer warrants that "
+                + "the media shall be of good quality."));
+        assertTrue(present("Warranty Duration", "If any portion of the shipment fails to conform to the Specifications, "
+                + "Astellas shall notify FG within [ * ] of its receipt."));
         assertFalse(present("Warranty Duration", "The Company shall issue warrants to purchase 50,000 shares of common "
                 + "stock, exercisable for a period of three (3) years."));
     }
