@@ -218,6 +218,8 @@ class ClauseRulesTest {
                 + "this Agreement at any time upon thirty (30) days written notice to the other party."));
         assertFalse(present("Termination For Convenience", "Either party may terminate this Agreement upon written "
                 + "notice if the other party becomes bankrupt."));
+        assertTrue(present("Termination For Convenience", "This Agreement shall continue until the earlier of (a) its fifth "
+                + "anniversary and (b) termination by either Party for any reason upon thirty (30) days' written notice."));
         assertFalse(present("Termination For Convenience", "Upon termination of this Agreement for any reason, the "
                 + "Distributor shall return all materials."));
     }
@@ -280,6 +282,8 @@ class ClauseRulesTest {
 
     @Test
     void noticeExercisingARenewalOptionIsNoNonRenewalNotice() {
+        assertTrue(present("Notice Period To Terminate Renewal", "Franchisor shall notify Franchisee of the nonrenewal "
+                + "not less than six (6) months prior to the expiration of the term."));
         assertFalse(present("Notice Period To Terminate Renewal", "Cisco may, by written notice given at least thirty "
                 + "(30) days prior to the end of the then-current term, extend the term of the Agreement for one year."));
         assertTrue(present("Notice Period To Terminate Renewal", "The Agreement renews automatically for successive "
