@@ -65,6 +65,15 @@ public final class ProfilePreferences {
         return profile;
     }
 
+    /**
+     * Saves a profile built in the preferences dialog.
+     *
+     * @throws IOException when the preferences cannot be written; the old profile stays then
+     */
+    public static RequirementProfile save(RequirementProfile profile) throws IOException {
+        return save(text(profile));
+    }
+
     private static Preferences node() {
         return InstanceScope.INSTANCE.getNode(WorkspaceModel.PREFERENCE_NODE);
     }

@@ -204,10 +204,19 @@ final class WorkbenchRobot implements AutoCloseable {
 
     /** Presses {@code c} with Ctrl held down, as a person types a shortcut such as Ctrl+Z. */
     void ctrl(char c) throws InterruptedException {
-        Event ctrlDown = new Event();
-        ctrlDown.type = SWT.KeyDown;
-        ctrlDown.keyCode = SWT.CTRL;
-        post(ctrlDown);
+        withModifier(SWT.CTRL, c);
+    }
+
+    /** Presses {@code c} with Alt held down, as a person opens a menu by its mnemonic (Alt+F: File). */
+    void alt(char c) throws InterruptedException {
+        withModifier(SWT.ALT, c);
+    }
+
+    private void withModifier(int modifier, char c) throws InterruptedException {
+        Event down = new Event();
+        down.type = SWT.KeyDown;
+        down.keyCode = modifier;
+        post(down);
         for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
             Event event = new Event();
             event.type = type;
@@ -215,10 +224,10 @@ final class WorkbenchRobot implements AutoCloseable {
             event.keyCode = c;
             post(event);
         }
-        Event ctrlUp = new Event();
-        ctrlUp.type = SWT.KeyUp;
-        ctrlUp.keyCode = SWT.CTRL;
-        post(ctrlUp);
+        Event up = new Event();
+        up.type = SWT.KeyUp;
+        up.keyCode = modifier;
+        post(up);
         drain();
     }
 

@@ -200,6 +200,57 @@ class WorkbenchUiTest {
         assertEquals("true", state.get("sortAscending"));
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(30)
+    void aStricterProfileInThePreferencesIsCheckedOnTheFieldSavedAndReChecks() throws Exception {
+        try {
+            robot.alt('f');
+            robot.type("p");
+            Table clauses = robot.widget("preferences.clauses", Table.class);
+            robot.waitUntil("the preferences dialog is shown", () -> clauses.isVisible() && clauses.getItemCount() > 0
+                    && clauses.getItem(0).getBounds(0).height > 0 && clauses.getShell().isVisible());
+            int row = robot.ui(() -> {
+                for (int i = 0; i < clauses.getItemCount(); i++) {
+                    if (clauses.getItem(i).getText(0).equals("Breach Notification")) {
+                        clauses.showItem(clauses.getItem(i));
+                        return i;
+                    }
+                }
+                throw new AssertionError("Breach Notification is not listed");
+            });
+            assertTrue(robot.ui(() -> clauses.getItem(row).getChecked() && clauses.getItem(row).getText(2)
+                    .equals("notificationHours <= 72")), "the default profile requires notification within 72 hours");
+            robot.clickAt(clauses, robot.ui(() -> clauses.getItem(row).getBounds(1)));
+            robot.waitUntil("Breach Notification is selected", () -> clauses.getSelectionIndex() == row);
+            Text limit = robot.widget("preferences.limit", Text.class);
+            robot.waitUntil("the limit of Breach Notification is editable", () -> limit.isEnabled() && limit.getText().equals("72"));
+
+            // A limit that is not a number is reported, naming the clause, and nothing is saved.
+            robot.clear(limit);
+            robot.type("two\r");
+            Label problem = robot.widget("preferences.problem", Label.class);
+            robot.waitUntil("the wrong limit is reported", () -> problem.getText().startsWith(
+                    "Breach Notification: the limit of notificationHours must be a number, not 'two'"));
+            assertEquals(Optional.of(72.0), notificationLimit());
+
+            // 24 hours: Civic Cloud Services' contract promises 72, so it now fails step 2 too.
+            robot.clear(limit);
+            robot.type("24\r");
+            robot.waitUntil("the dialog closed", () -> limit.isDisposed());
+            assertEquals(Optional.of(24.0), notificationLimit());
+            Table vendors = robot.widget("vendors.table", Table.class);
+            robot.waitUntil("the checks ran again: Civic Cloud Services fails step 2", () -> java.util.Arrays
+                    .stream(vendors.getItems()).anyMatch(i -> i.getText(1).equals("Civic Cloud Services") && i.getText(2).equals("fail")));
+        } finally {
+            org.civicsla.ui.ProfilePreferences.save(org.civicsla.core.check.RequirementProfiles.defaultProfile());
+        }
+    }
+
+    private static Optional<Double> notificationLimit() {
+        return org.civicsla.ui.ProfilePreferences.load().requirements().stream()
+                .filter(r -> r.clauseType().equals("Breach Notification")).findFirst().orElseThrow().maxValue();
+    }
+
     private static List<String> names(Table table) {
         List<String> names = new java.util.ArrayList<>();
         for (TableItem item : table.getItems()) {
