@@ -267,6 +267,8 @@ class ClauseRulesTest {
         assertFalse(present("Cap On Liability", "Neither Party shall be liable for any failure to perform caused by events "
                 + "beyond its control, including, but not limited to, fires and floods."));
         assertTrue(present("Cap On Liability", "Supplier's liability under this Agreement is limited to the fees paid."));
+        assertTrue(present("Audit Rights", "Network 1 shall have the right to inspect the Local Offices during normal "
+                + "business hours to insure compliance by Affiliate."));
         assertFalse(present("Audit Rights", "Customer shall provide eGain with access to Customer's premises and "
                 + "equipment to perform the services."));
         assertTrue(present("Audit Rights", "Licensor shall give Licensee reasonable access to its books and records "
