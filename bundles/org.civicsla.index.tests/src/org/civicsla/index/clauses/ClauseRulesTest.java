@@ -254,6 +254,13 @@ class ClauseRulesTest {
                 + "three years thereafter."));
         assertTrue(present("Expiration Date", "It shall be effective on 06 October 2000 and shall have a duration of two "
                 + "years."));
+        assertTrue(present("Expiration Date", "The license shall be for an initial period of 36 months, commencing "
+                + "from the acceptance date."));
+        assertTrue(present("Expiration Date", "The term of this Agreement commences on the Effective Date and terminates on "
+                + "August 2nd, 2015."));
+        assertTrue(present("Expiration Date", "The initial term of the Services shall continue up to and including "
+                + "28 February 2000."));
+        assertTrue(present("Expiration Date", "This Agreement shall remain in effect perpetually as long as fees are paid."));
         assertTrue(present("Audit Rights", "LEA shall keep written records of Cash Sales and shall permit such records to "
                 + "be examined by T&B upon reasonable notice."));
         assertTrue(present("Cap On Liability", "Supplier's liability for indirect loss, including consequential loss, "
