@@ -130,6 +130,10 @@ class DocumentIndexTest {
             assertTrue(indemn.hits().get(0).snippet().contains("‹INDEMNIFICATION›"), indemn.hits().get(0).snippet());
             assertTrue(indemn.hits().get(0).snippet().contains("‹indemnify›"), indemn.hits().get(0).snippet());
             assertEquals(1, index.search("indemn?fy", 10).totalHits());
+            // A word that is its own stem is found among the stems.
+            SearchResult own = index.search("agreem*", 10);
+            assertEquals(1, own.totalHits());
+            assertTrue(own.hits().get(0).snippet().contains("‹Agreement›"), own.hits().get(0).snippet());
             assertEquals(1, index.search("indemnifcation~", 10).totalHits());
 
             // Plain words keep stemming; mixed with a wildcard both are marked.

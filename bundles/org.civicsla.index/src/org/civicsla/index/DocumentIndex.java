@@ -31,12 +31,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -61,6 +57,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -113,25 +110,24 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * documents. 2: passage text has offsets in its postings (Lucene refuses to mix index options in one field).
      * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards and fuzzy words; doc values for
      * the facets (vendor, status, clause) and the order of equal scores (path, start). 4: the unstemmed copy
-     * holds which words a passage has, not where (a third of the indexing time less).
+     * holds which words a passage has, not where. 5: only the words that are not their own stem.
      */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
-     * Passage text (stored beside it for snippets), with offsets in the postings: the highlighter then reads
-     * match offsets from the index instead of re-analysing every hit's text on every search.
+     * Passage text, stored for snippets, with offsets in the postings: the highlighter then reads match
+     * offsets from the index instead of re-analysing every hit's text on every search.
      */
     private static final FieldType PASSAGE_TEXT = passageText();
     /**
-     * The passage's words again, lowercased but not stemmed: wildcards ({@code terminat*}) and fuzzy words
-     * search them, since stems ("termin") do not start as the words do. Which words, not where: wildcards and
-     * fuzzy words need no positions, and writing positions and offsets made indexing a third slower. The
-     * highlighter finds these matches in the few hits' text instead.
+     * The passage's words as written (lowercased) where their stems differ from them: wildcards
+     * ({@code terminat*}) and fuzzy words search them beside the stems, since stems ("termin") do not start as
+     * the words do. Which words, not where: wildcards and fuzzy words need no positions. All the words with
+     * positions and offsets made indexing a third slower; these are a fraction of them (see
+     * {@link WrittenWords}). The highlighter finds their matches in the few hits' text instead.
      */
     static final String EXACT = "exact";
     private static final FieldType EXACT_TEXT = exactText();
-    /** Splits passages into words once for both fields, one splitter per indexing thread. */
-    private static final ThreadLocal<PassageWords> WORDS = ThreadLocal.withInitial(PassageWords::new);
     /** What a search reads of a hit: its text for the snippet and what the hit and the facets show. */
     private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "path", "page", "clause",
             "start");
@@ -166,7 +162,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     private static FieldType passageText() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        FieldType type = new FieldType(TextField.TYPE_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
@@ -180,29 +176,13 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         return type;
     }
 
-    /** Words as written, lowercased: the standard tokenizer without stemming or stop words. */
-    private static Analyzer exactAnalyzer() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                StandardTokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
-            }
-
-            @Override
-            protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-        };
-    }
-
     /** Opens (or creates, or rebuilds when damaged) the index of the workspace in {@code workspace}. */
     public static DocumentIndex open(Path workspace, ClauseDetector detector) throws IOException {
         Path folder = workspace.resolve("index");
         Map<String, Analyzer> keyword = new HashMap<>();
         KEYWORD_FIELDS.forEach(f -> keyword.put(f, new KeywordAnalyzer()));
-        keyword.put(EXACT, exactAnalyzer());
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), keyword);
+        keyword.put(EXACT, WrittenWords.written());
+        Analyzer analyzer = new PerFieldAnalyzerWrapper(WrittenWords.stems(), keyword);
         try {
             return open(folder, analyzer, detector);
         } catch (org.apache.lucene.store.LockObtainFailedException inUse) {
@@ -476,21 +456,20 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         document.add(new StringField("hash", hash, Field.Store.YES));
         entries.add(document);
         var detections = detector.detect(text.text());
-        for (Passages.Passage passage : Passages.of(text)) {
+        List<Passages.Passage> passages = Passages.of(text);
+        List<List<String>> clauses = clausesOf(passages, detections);
+        for (int p = 0; p < passages.size(); p++) {
+            Passages.Passage passage = passages.get(p);
             Document entry = base("passage", docId, contract, path);
             String passageText = text.text().substring(passage.start(), passage.end());
-            PassageWords.Words words = WORDS.get().split(passageText);
-            entry.add(new StoredField("text", passageText));
-            entry.add(new PassageWords.WordsField("text", words, true, PASSAGE_TEXT, WORDS));
-            entry.add(new PassageWords.WordsField(EXACT, words, false, EXACT_TEXT, WORDS));
+            entry.add(new Field("text", passageText, PASSAGE_TEXT));
+            // After the text: it holds the words noted while the text was analysed (see WrittenWords).
+            entry.add(WrittenWords.field(EXACT, EXACT_TEXT));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             entry.add(new StoredField("start", passage.start()));
             entry.add(new NumericDocValuesField("start", passage.start()));
-            for (var detection : detections) {
-                if (detection.present() && detection.evidence().stream()
-                        .anyMatch(span -> span.start() < passage.end() && span.end() > passage.start())) {
-                    entry.add(new KeywordField("clause", detection.category(), Field.Store.YES));
-                }
+            for (String clause : clauses.get(p)) {
+                entry.add(new KeywordField("clause", clause, Field.Store.YES));
             }
             entries.add(entry);
         }
@@ -511,6 +490,43 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             entries.add(entry);
         }
         return entries;
+    }
+
+    /**
+     * The clause types whose evidence overlaps each passage, in the order of the detections: each evidence span
+     * looks up the passages it overlaps (passages are in text order and do not overlap) instead of every
+     * passage asking every detection.
+     */
+    static List<List<String>> clausesOf(List<Passages.Passage> passages, List<org.civicsla.index.clauses.ClauseDetection> detections) {
+        List<List<String>> clauses = new ArrayList<>(passages.size());
+        for (int p = 0; p < passages.size(); p++) {
+            clauses.add(new ArrayList<>(2));
+        }
+        for (var detection : detections) {
+            if (!detection.present()) {
+                continue;
+            }
+            for (ClauseSpan span : detection.evidence()) {
+                // The first passage that ends after the span starts.
+                int low = 0;
+                int high = passages.size();
+                while (low < high) {
+                    int middle = (low + high) >>> 1;
+                    if (passages.get(middle).end() > span.start()) {
+                        high = middle;
+                    } else {
+                        low = middle + 1;
+                    }
+                }
+                for (int p = low; p < passages.size() && passages.get(p).start() < span.end(); p++) {
+                    List<String> of = clauses.get(p);
+                    if (of.isEmpty() || !of.get(of.size() - 1).equals(detection.category())) {
+                        of.add(detection.category());
+                    }
+                }
+            }
+        }
+        return clauses;
     }
 
     private static Document base(String type, String docId, Contract contract, String path) {
@@ -644,8 +660,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     /**
      * Lucene's classic query syntax over the passage text, where words and phrases search the stemmed text
      * ({@code terminate} finds "termination", {@code "security incident"} finds "security incidents" too) and
-     * wildcards, prefixes, fuzzy words and regular expressions search the words as written ({@value #EXACT}):
-     * {@code terminat*} finds "termination", whose stem "termin" it would miss.
+     * wildcards, prefixes, fuzzy words and regular expressions search the words as written as well as the
+     * stems: {@code terminat*} finds "termination" (written so in {@value #EXACT}, whose stem "termin" it
+     * would miss), {@code agreem*} finds "agreement" (its own stem, in the stems only).
      */
     private static final class PassageQueryParser extends QueryParser {
         PassageQueryParser(Analyzer analyzer) {
@@ -653,8 +670,16 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             setAllowLeadingWildcard(false);
         }
 
-        private static String exact(String field) {
-            return "text".equals(field) ? EXACT : field;
+        private interface Make {
+            Query make(String field) throws ParseException;
+        }
+
+        /** On the passage text: the words as written or the stems, whichever matches, scored as the better. */
+        private static Query writtenOrStemmed(String field, Make query) throws ParseException {
+            if (!"text".equals(field)) {
+                return query.make(field);
+            }
+            return new DisjunctionMaxQuery(List.of(query.make(EXACT), query.make("text")), 0f);
         }
 
         @Override
@@ -665,22 +690,22 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            return super.getWildcardQuery(exact(field), termStr);
+            return writtenOrStemmed(field, f -> super.getWildcardQuery(f, termStr));
         }
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-            return super.getPrefixQuery(exact(field), termStr);
+            return writtenOrStemmed(field, f -> super.getPrefixQuery(f, termStr));
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            return super.getFuzzyQuery(exact(field), termStr, minSimilarity);
+            return writtenOrStemmed(field, f -> super.getFuzzyQuery(f, termStr, minSimilarity));
         }
 
         @Override
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-            return super.getRegexpQuery(exact(field), termStr);
+            return writtenOrStemmed(field, f -> super.getRegexpQuery(f, termStr));
         }
     }
 
