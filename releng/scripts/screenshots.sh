@@ -46,15 +46,15 @@ sleep 0.5
 xdotool key Return
 sleep 2
 # Maximised (double-click on its tab) to show the contract, its documents and its clause list.
-xdotool mousemove 608 41 click --repeat 2 --delay 80 1
+xdotool mousemove 672 41 click --repeat 2 --delay 80 1
 sleep 1.5
 import -window root "$out/vendor-editor.png"
-xdotool mousemove 608 41 click --repeat 2 --delay 80 1
+xdotool mousemove 672 41 click --repeat 2 --delay 80 1
 sleep 1
 # Devices: models, the end-of-support chart and the replacement plan.
-xdotool mousemove 665 41 click 1
+xdotool mousemove 728 41 click 1
 sleep 1
-xdotool mousemove 665 41 click --repeat 2 --delay 80 1
+xdotool mousemove 728 41 click --repeat 2 --delay 80 1
 sleep 1.5
 import -window root "$out/devices.png"
 echo "screenshots in $out"

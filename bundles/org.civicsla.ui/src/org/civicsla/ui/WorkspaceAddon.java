@@ -26,6 +26,36 @@ public final class WorkspaceAddon {
     private WorkspaceModel model;
 
     @Inject
+    private JobProgress progress;
+
+    /** The status bar's trim bar and its progress control in the window model. */
+    static final String STATUS_TRIM = "org.civicsla.ui.trim.status";
+    static final String PROGRESS_CONTROL = "org.civicsla.ui.toolcontrol.progress";
+
+    /**
+     * Reports the progress of background jobs in a status bar. The bar is added to the window model here,
+     * not in Application.e4xmi, so a window layout saved by an earlier version gets it too.
+     */
+    @jakarta.annotation.PostConstruct
+    void start(org.eclipse.e4.ui.model.application.MApplication application,
+            org.eclipse.e4.ui.workbench.modeling.EModelService models) {
+        progress.install();
+        for (var window : application.getChildren()) {
+            if (window instanceof org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow trimmed
+                    && trimmed.getTrimBars().stream().noneMatch(t -> STATUS_TRIM.equals(t.getElementId()))) {
+                var trim = models.createModelElement(org.eclipse.e4.ui.model.application.ui.basic.MTrimBar.class);
+                trim.setElementId(STATUS_TRIM);
+                trim.setSide(org.eclipse.e4.ui.model.application.ui.SideValue.BOTTOM);
+                var control = models.createModelElement(org.eclipse.e4.ui.model.application.ui.menu.MToolControl.class);
+                control.setElementId(PROGRESS_CONTROL);
+                control.setContributionURI("bundleclass://org.civicsla.ui/org.civicsla.ui.parts.ProgressControl");
+                trim.getChildren().add(control);
+                trimmed.getTrimBars().add(trim);
+            }
+        }
+    }
+
+    @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     void applicationStarted(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
         startupWorkspace().ifPresent(model::open);
@@ -59,6 +89,7 @@ public final class WorkspaceAddon {
                 break;
             }
         }
+        progress.uninstall();
         model.close();
     }
 }

@@ -201,6 +201,33 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(25)
+    void aBackgroundJobShowsItsProgressInTheStatusBarAndCancelStopsIt() throws Exception {
+        // Any user job reports to the status bar; this one works until it is cancelled, so the bar can be read.
+        org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.create("Indexing 4 documents", monitor -> {
+            monitor.beginTask("Indexing 4 documents", 4);
+            monitor.worked(1);
+            monitor.subTask("contract C-2");
+            monitor.worked(1);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!monitor.isCanceled() && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+            return monitor.isCanceled() ? org.eclipse.core.runtime.Status.CANCEL_STATUS : org.eclipse.core.runtime.Status.OK_STATUS;
+        });
+        job.schedule();
+        Label task = robot.widget("progress.task", Label.class);
+        org.eclipse.swt.widgets.ProgressBar bar = robot.widget("progress.bar", org.eclipse.swt.widgets.ProgressBar.class);
+        robot.waitUntil("the job's progress is shown", () -> task.getText().equals("Indexing 4 documents: contract C-2")
+                && bar.getSelection() == 50 && bar.isVisible());
+        org.eclipse.swt.widgets.Button cancel = robot.widget("progress.cancel", org.eclipse.swt.widgets.Button.class);
+        robot.click(cancel);
+        assertTrue(job.join(30_000, null), "the job ended");
+        assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, job.getResult().getSeverity());
+        robot.waitUntil("the status bar is idle again", () -> task.getText().equals("Ready") && !bar.isVisible());
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(30)
     void aStricterProfileInThePreferencesIsCheckedOnTheFieldSavedAndReChecks() throws Exception {
         try {
