@@ -169,7 +169,7 @@ class DocumentIndexTest {
     }
 
     @Test
-    void equalScoresComeInTheOrderOfDocumentPathAndPlaceNotOfIndexing() throws Exception {
+    void equalScoresComeInAnOrderOfDocumentAndPlaceNotOfIndexing() throws Exception {
         String text = """
                 1. Either party may terminate on notice.
 
@@ -179,20 +179,28 @@ class DocumentIndexTest {
         Files.writeString(workspace.resolve("documents/C-A.txt"), text);
         Contract z = contract("C-Z", "V-1", ContractStatus.ACTIVE);
         Contract a = contract("C-A", "V-2", ContractStatus.ACTIVE);
-        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
-            // C-Z's passages are indexed before C-A's.
-            index.update(workspace, new WorkspaceData(data.vendors(), List.of(z), List.of(), List.of(), List.of()), e -> { },
-                    () -> false);
-            index.update(workspace, new WorkspaceData(data.vendors(), List.of(z, a), List.of(), List.of(), List.of()), e -> { },
-                    () -> false);
-            List<SearchResult.Hit> hits = index.search("terminat*", 10).hits();
-            assertEquals(List.of("documents/C-A.txt", "documents/C-A.txt", "documents/C-Z.txt", "documents/C-Z.txt"),
-                    hits.stream().map(SearchResult.Hit::document).toList());
-            assertTrue(hits.get(0).start() < hits.get(1).start() && hits.get(2).start() < hits.get(3).start(), hits.toString());
-            assertEquals(0, hits.get(0).start());
-            assertEquals("1. Either party may terminate on notice.".length(), hits.get(0).end());
-            assertEquals(text.indexOf("2. Termination"), hits.get(1).start());
+        List<List<String>> orders = new ArrayList<>();
+        for (List<Contract> first : List.of(List.of(z), List.of(a))) {
+            Path copy = Files.createDirectories(workspace.resolve("copy-" + first.get(0).id()));
+            Files.createDirectories(copy.resolve("documents"));
+            Files.copy(workspace.resolve("documents/C-Z.txt"), copy.resolve("documents/C-Z.txt"));
+            Files.copy(workspace.resolve("documents/C-A.txt"), copy.resolve("documents/C-A.txt"));
+            try (DocumentIndex index = DocumentIndex.open(copy, ClauseDetector.standard())) {
+                // One contract's passages are indexed before the other's.
+                index.update(copy, new WorkspaceData(data.vendors(), first, List.of(), List.of(), List.of()), e -> { },
+                        () -> false);
+                index.update(copy, new WorkspaceData(data.vendors(), List.of(z, a), List.of(), List.of(), List.of()),
+                        e -> { }, () -> false);
+                List<SearchResult.Hit> hits = index.search("terminat*", 10).hits();
+                assertEquals(4, hits.size());
+                // A document's passages together, in their order.
+                assertEquals(hits.get(0).document(), hits.get(1).document());
+                assertEquals(List.of(0, text.indexOf("2. Termination")), List.of(hits.get(0).start(), hits.get(1).start()));
+                assertEquals("1. Either party may terminate on notice.".length(), hits.get(0).end());
+                orders.add(hits.stream().map(hit -> hit.document() + "@" + hit.start()).toList());
+            }
         }
+        assertEquals(orders.get(0), orders.get(1));
     }
 
     @Test

@@ -70,7 +70,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -109,10 +108,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * Version of what the index holds and how; an index written with another version is rebuilt from the
      * documents. 2: passage text has offsets in its postings (Lucene refuses to mix index options in one field).
      * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards and fuzzy words; doc values for
-     * the facets (vendor, status, clause) and the order of equal scores (path, start). 4: the unstemmed copy
-     * holds which words a passage has, not where. 5: only the words that are not their own stem.
+     * the facets (vendor, status, clause) and the order of equal scores. 4: the unstemmed copy
+     * holds which words a passage has, not where. 5: only the words that are not their own stem. 6: with
+     * their offsets; equal scores ordered by a number.
      */
-    static final String SCHEMA = "5";
+    static final String SCHEMA = "7";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
      * Passage text, stored for snippets, with offsets in the postings: the highlighter then reads match
@@ -122,9 +122,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     /**
      * The passage's words as written (lowercased) where their stems differ from them: wildcards
      * ({@code terminat*}) and fuzzy words search them beside the stems, since stems ("termin") do not start as
-     * the words do. Which words, not where: wildcards and fuzzy words need no positions. All the words with
-     * positions and offsets made indexing a third slower; these are a fraction of them (see
-     * {@link WrittenWords}). The highlighter finds their matches in the few hits' text instead.
+     * the words do. Offsets in the postings, as for the text, so the highlighter marks these matches without
+     * analysing the hits again (which tripled the time of a wildcard search). All the words with positions
+     * and offsets made indexing a third slower; these are a fraction of them (see {@link WrittenWords}).
      */
     static final String EXACT = "exact";
     private static final FieldType EXACT_TEXT = exactText();
@@ -132,11 +132,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "path", "page", "clause",
             "start");
     /**
-     * Best score first; equal scores (every match of a wildcard has one) by document path, then place in the
-     * document, so the order does not depend on the order the documents happened to be indexed in.
+     * Best score first; equal scores (every match of a wildcard has one) by document, then place in the
+     * document ({@link #tieOrder}), so the order does not depend on the order the documents happened to be
+     * indexed in. A number, not the path itself: comparing paths read them from the index for every hit that
+     * entered the top, a third of a common word's search.
      */
-    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE,
-            KeywordField.newSortField("path", false, SortedSetSelector.Type.MIN), new SortField("start", SortField.Type.LONG));
+    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField("order", SortField.Type.LONG));
     private static final Set<String> KEYWORD_FIELDS = Set.of("type", "docId", "vendor", "contract", "status", "clause",
             "path", "hash", "present");
 
@@ -170,7 +171,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
     private static FieldType exactText() {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.setOmitNorms(true);
         type.freeze();
         return type;
@@ -467,7 +468,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             entry.add(WrittenWords.field(EXACT, EXACT_TEXT));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
             entry.add(new StoredField("start", passage.start()));
-            entry.add(new NumericDocValuesField("start", passage.start()));
+            entry.add(new NumericDocValuesField("order", tieOrder(docId, passage.start())));
             for (String clause : clauses.get(p)) {
                 entry.add(new KeywordField("clause", clause, Field.Store.YES));
             }
@@ -527,6 +528,14 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             }
         }
         return clauses;
+    }
+
+    /**
+     * Where a passage stands among equal scores: its document (by a hash of the document's id, the same in
+     * every index of it) in the high half, its offset in the low half.
+     */
+    static long tieOrder(String docId, int start) {
+        return ((long) docId.hashCode() << 32) | (start & 0xFFFF_FFFFL);
     }
 
     private static Document base(String type, String docId, Contract contract, String path) {
@@ -745,21 +754,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected OffsetSource getOffsetSource(String field) {
-            return "text".equals(field) ? OffsetSource.POSTINGS : EXACT.equals(field) ? OffsetSource.ANALYSIS
-                    : super.getOffsetSource(field);
-        }
-
-        @Override
-        protected Set<HighlightFlag> getFlags(String field) {
-            Set<HighlightFlag> flags = super.getFlags(field);
-            if (!EXACT.equals(field) || !flags.contains(HighlightFlag.WEIGHT_MATCHES)) {
-                return flags;
-            }
-            // Wildcards and fuzzy words are matched in the hits' words as the tokenizer splits them, without building
-            // an index of each hit as weight matches would.
-            Set<HighlightFlag> lighter = java.util.EnumSet.copyOf(flags);
-            lighter.remove(HighlightFlag.WEIGHT_MATCHES);
-            return lighter;
+            return "text".equals(field) || EXACT.equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
         }
 
         @Override

@@ -85,8 +85,11 @@ final class WrittenWords {
     /** Keeps a copy of each lowercased word before the possessive, stop and stem filters see it. */
     private static final class Before extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
         char[] word = new char[64];
         int length;
+        int start;
+        int end;
 
         Before(TokenStream input) {
             super(input);
@@ -102,6 +105,8 @@ final class WrittenWords {
             }
             System.arraycopy(term.buffer(), 0, word, 0, term.length());
             length = term.length();
+            start = offset.startOffset();
+            end = offset.endOffset();
             return true;
         }
     }
@@ -133,17 +138,20 @@ final class WrittenWords {
                 return false;
             }
             if (!Arrays.equals(before.word, 0, before.length, term.buffer(), 0, term.length())) {
-                noted.add(before.word, before.length);
+                noted.add(before.word, before.length, before.start, before.end);
             }
             return true;
         }
     }
 
-    /** Words noted, handed out again as a token stream (no offsets or positions: the field has none). */
+    /** Words noted with their offsets, handed out again as a token stream. */
     private static final class Noted extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
         private char[] chars = new char[4096];
         private int[] ends = new int[512];
+        private int[] starts = new int[512];
+        private int[] stops = new int[512];
         private int count;
         int next;
 
@@ -152,11 +160,15 @@ final class WrittenWords {
             next = 0;
         }
 
-        void add(char[] word, int length) {
+        void add(char[] word, int length, int start, int end) {
             int used = count == 0 ? 0 : ends[count - 1];
             if (count == ends.length) {
                 ends = Arrays.copyOf(ends, count * 2);
+                starts = Arrays.copyOf(starts, count * 2);
+                stops = Arrays.copyOf(stops, count * 2);
             }
+            starts[count] = start;
+            stops[count] = end;
             if (used + length > chars.length) {
                 chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
             }
@@ -172,6 +184,7 @@ final class WrittenWords {
             clearAttributes();
             int from = next == 0 ? 0 : ends[next - 1];
             term.copyBuffer(chars, from, ends[next] - from);
+            offset.setOffset(starts[next], stops[next]);
             next++;
             return true;
         }
