@@ -367,4 +367,18 @@ class ClauseRulesTest {
         assertFalse(present("Post-Termination Services", "For a period of five (5) years after termination of this "
                 + "Agreement, the parties shall keep all Confidential Information secret."));
     }
+
+    @Test
+    void changeOfControlDefinitionsInListsAndAssignmentsNotDeemed() {
+        assertFalse(present("Change Of Control", "(e) \"Change of Control\" means the acquisition by any person of more "
+                + "than half of the voting shares of the Company."), "a lettered definition");
+        assertFalse(present("Change Of Control", "12 Definitions Change in Control: means a sale of the whole of the "
+                + "issued share capital of the Company."), "a definition after a heading, with a colon");
+        assertTrue(present("Change Of Control", "(e) Either party may terminate this Agreement on notice if the other "
+                + "party undergoes a Change of Control."));
+        assertFalse(present("Change Of Control", "No delegation of a duty shall be deemed an assignment of this "
+                + "Agreement, nor shall any change in control of a party be deemed an assignment hereunder."));
+        assertTrue(present("Change Of Control", "Any change in control of a party shall be deemed an assignment that "
+                + "requires the other party's consent."));
+    }
 }
