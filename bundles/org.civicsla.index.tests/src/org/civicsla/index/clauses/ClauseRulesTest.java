@@ -381,4 +381,12 @@ class ClauseRulesTest {
         assertTrue(present("Change Of Control", "Any change in control of a party shall be deemed an assignment that "
                 + "requires the other party's consent."));
     }
+
+    @Test
+    void warrantyDurationNotOfWarrantsThatVest() {
+        assertFalse(present("Warranty Duration", "The Consultant shall keep all vested common shares and any options "
+                + "and warrants, with vesting continuing for twelve (12) months following termination."));
+        assertTrue(present("Warranty Duration", "Supplier warrants the Products against defects for twelve (12) months "
+                + "from delivery."));
+    }
 }
