@@ -389,4 +389,18 @@ class ClauseRulesTest {
         assertTrue(present("Warranty Duration", "Supplier warrants the Products against defects for twelve (12) months "
                 + "from delivery."));
     }
+
+    @Test
+    void postTerminationTransitionOnTheEndNotAfterAClosingNorClaimsOrSurvival() {
+        assertFalse(present("Post-Termination Services", "During the transition period after the Closing Date, Seller "
+                + "shall make the listed services available to Buyer."));
+        assertTrue(present("Post-Termination Services", "On the expiry of this Agreement the parties shall agree a "
+                + "transition plan for moving the services to the City's new provider."));
+        assertFalse(present("Post-Termination Services", "No action arising out of this Agreement may be brought more "
+                + "than one year after the termination of this Agreement."));
+        assertFalse(present("Post-Termination Services", "This section shall survive for two years after the "
+                + "expiration of this Agreement."));
+        assertTrue(present("Post-Termination Services", "The Distributor may sell its remaining stock of Products for "
+                + "six months after the termination of this Agreement."));
+    }
 }
