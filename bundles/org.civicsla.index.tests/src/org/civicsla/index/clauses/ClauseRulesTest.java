@@ -403,4 +403,23 @@ class ClauseRulesTest {
         assertTrue(present("Post-Termination Services", "The Distributor may sell its remaining stock of Products for "
                 + "six months after the termination of this Agreement."));
     }
+
+    @Test
+    void terminationForConvenienceAtDiscretionOrAsAnItemOfTheWaysToEnd() {
+        assertTrue(present("Termination For Convenience", "The Company may, in its sole and absolute discretion, "
+                + "terminate the Consultant's engagement and pay the fees for the rest of the term instead."));
+        assertFalse(present("Termination For Convenience", "The Company may, in its sole discretion, terminate the "
+                + "engagement if the Consultant neglects his duties."));
+        assertFalse(present("Termination For Convenience", "The party not delayed may, in its sole discretion, "
+                + "terminate the affected order for the duration of the delaying cause."));
+        assertTrue(present("Termination For Convenience", "The Agreement can be terminated before the end of the Term "
+                + "as follows: (a) by either party if the other is insolvent; (b) by the Licensee giving the Licensor "
+                + "not less than sixty (60) days' written notice."));
+        assertFalse(present("Termination For Convenience", "The Agreement can be terminated before the end of the Term "
+                + "as follows: (a) by either party if the other is insolvent; (b) by the Licensee giving the Licensor "
+                + "sixty (60) days' written notice if the Licensor fails to pay."));
+        assertFalse(present("Termination For Convenience", "This Agreement shall continue in full force and effect "
+                + "thereafter until terminated by either Party by providing thirty (30) days' prior written notice."),
+                "an evergreen term ended by notice is a renewal");
+    }
 }
