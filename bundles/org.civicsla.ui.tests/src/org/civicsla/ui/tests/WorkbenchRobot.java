@@ -168,6 +168,145 @@ final class WorkbenchRobot implements AutoCloseable {
         post(mouse(SWT.MouseUp, centre, 1));
     }
 
+    /**
+     * Drags {@code file} from another application onto {@code target}, as a person drops a file from
+     * a file manager. SWT's {@link Display#post} cannot do this: GTK puts its events into this
+     * process's queue, and a drop crosses processes through the X server, so the drag source is a
+     * second GTK program ({@code dragsource.py}) and the pointer is moved by the X server's test
+     * extension ({@code xdotool}). Returns what the drag source printed (for failure messages).
+     */
+    String dragFileFromAnotherApplication(java.nio.file.Path file, Control target) throws Exception {
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("dragsource", ".py");
+        try (java.io.InputStream in = WorkbenchRobot.class.getResourceAsStream("dragsource.py")) {
+            if (in == null) {
+                throw new AssertionError("dragsource.py is missing from the test fragment");
+            }
+            java.nio.file.Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Point drop = ui(() -> visibleCentre(target));
+        // The source's window sits in the top left corner, over the menu bar, away from any part.
+        Process source = new ProcessBuilder(tool("python3", "python3-gi gir1.2-gtk-3.0"), script.toString(),
+                file.toString(), "0", "0").redirectErrorStream(true).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(source.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            // Its warnings (merged into the same stream) come before "ready" or instead of it.
+            StringBuilder before = new StringBuilder();
+            for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {
+                if (line == null) {
+                    throw new AssertionError("the drag source did not start: " + before);
+                }
+                before.append(line).append('\n');
+            }
+            // Press on the source's button, move in steps (GTK starts a drag after a few pixels of
+            // motion and follows the pointer), rest over the target so it can accept, release.
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(tool("xdotool", "xdotool"),
+                    "mousemove", "60", "30", "sleep", "0.3", "mousedown", "1", "sleep", "0.3"));
+            for (int step = 1; step <= 10; step++) {
+                command.addAll(java.util.List.of("mousemove", String.valueOf(60 + (drop.x - 60) * step / 10),
+                        String.valueOf(30 + (drop.y - 30) * step / 10), "sleep", "0.1"));
+            }
+            command.addAll(java.util.List.of("mousemove", String.valueOf(drop.x + 2), String.valueOf(drop.y + 2),
+                    "sleep", "0.5", "getmouselocation", "mouseup", "1"));
+            Process drag = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String dragOutput = new String(drag.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!drag.waitFor(30, TimeUnit.SECONDS) || drag.exitValue() != 0) {
+                throw new AssertionError("xdotool failed: " + dragOutput);
+            }
+            if (!source.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the drag did not end");
+            }
+            return drainLines(out) + " at " + drop + ", pointer " + dragOutput.strip();
+        } finally {
+            source.destroyForcibly();
+            java.nio.file.Files.deleteIfExists(script);
+        }
+    }
+
+    /**
+     * The centre of the part of {@code control} a person sees, in display coordinates: scrolled into
+     * view first, then clipped by every parent (an editor's table may reach below its scroller).
+     */
+    private static Point visibleCentre(Control control) {
+        for (Composite parent = control.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof org.eclipse.swt.custom.ScrolledComposite scrolled) {
+                scrolled.showControl(control);
+            }
+        }
+        Point origin = control.toDisplay(0, 0);
+        Point size = control.getSize();
+        org.eclipse.swt.graphics.Rectangle visible = new org.eclipse.swt.graphics.Rectangle(origin.x, origin.y, size.x, size.y);
+        for (Composite parent = control.getParent(); parent != null; parent = parent.getParent()) {
+            org.eclipse.swt.graphics.Rectangle area = parent.getClientArea();
+            Point corner = parent.toDisplay(area.x, area.y);
+            visible = visible.intersection(new org.eclipse.swt.graphics.Rectangle(corner.x, corner.y, area.width, area.height));
+        }
+        if (visible.isEmpty()) {
+            throw new AssertionError(control + " is not visible");
+        }
+        return new Point(visible.x + visible.width / 2, visible.y + visible.height / 2);
+    }
+
+    /**
+     * Replaces the text of {@code field} and presses Enter with key events from the X server's test
+     * extension, as a keyboard types. Needed after a drop: GTK's drop handling leaves a hidden window
+     * of its own (the one it receives the dropped data with) marked as focused, and
+     * {@link Display#post} sends key events to the first window so marked, so they miss the workbench
+     * (the real keyboard, which follows the X input focus, still reaches it).
+     */
+    void enterThroughXServer(org.eclipse.swt.widgets.Text field, String text) throws Exception {
+        click(field);
+        // One xdotool per command: 'key' and 'type' take every argument that follows as their own.
+        for (java.util.List<String> command : java.util.List.of(java.util.List.of("key", "ctrl+a"),
+                java.util.List.of("type", "--delay", "30", text), java.util.List.of("key", "Return"))) {
+            java.util.List<String> line = new java.util.ArrayList<>(command);
+            line.add(0, tool("xdotool", "xdotool"));
+            Process keys = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(keys.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!keys.waitFor(30, TimeUnit.SECONDS) || keys.exitValue() != 0) {
+                throw new AssertionError("xdotool " + command + " failed: " + output);
+            }
+            drain();
+        }
+    }
+
+    private static String drainLines(java.io.BufferedReader out) throws java.io.IOException {
+        StringBuilder lines = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            lines.append(line).append('\n');
+        }
+        return lines.toString().strip();
+    }
+
+    /** The path of a program the drag needs, or a failure that says which Debian packages provide it. */
+    private static String tool(String name, String packages) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(dir, name);
+            if (java.nio.file.Files.isExecutable(candidate) && (!name.equals("python3") || hasGtk(candidate))) {
+                return candidate.toString();
+            }
+        }
+        if (name.equals("python3") && hasGtk(java.nio.file.Path.of("/usr/bin/python3"))) {
+            return "/usr/bin/python3";
+        }
+        throw new AssertionError("dropping a file needs " + name + " (apt-get install " + packages
+                + "; .ci/run installs it)");
+    }
+
+    private static boolean hasGtk(java.nio.file.Path python) {
+        try {
+            Process probe = new ProcessBuilder(python.toString(), "-c",
+                    "import gi; gi.require_version('Gtk', '3.0'); from gi.repository import Gtk")
+                    .redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Types {@code text} key by key (lower-case letters, digits, space and punctuation without shift). */
     void type(String text) throws InterruptedException {
         for (char c : text.toCharArray()) {
