@@ -90,7 +90,7 @@ public final class DevicesPart {
                 { "Support ends", "100" }, { "Status", "150" }, { "Source", "260" } }) {
             TableColumn c = new TableColumn(models, SWT.LEFT);
             c.setText(column[0]);
-            c.setWidth(Integer.parseInt(column[1]));
+            c.setWidth(atLeastTitle(c, Integer.parseInt(column[1])));
         }
         modelsSort = new TableSort(models, part.getPersistedState(), "models", "Support ends", this::show);
         modelsSort.attach();
@@ -112,7 +112,7 @@ public final class DevicesPart {
         for (String[] column : new String[][] { { "Year", "60" }, { "Devices to replace", "130" }, { "Cost", "120" } }) {
             TableColumn c = new TableColumn(plan, SWT.LEFT);
             c.setText(column[0]);
-            c.setWidth(Integer.parseInt(column[1]));
+            c.setWidth(atLeastTitle(c, Integer.parseInt(column[1])));
         }
         planSort = new TableSort(plan, part.getPersistedState(), "plan", "Year", this::show);
         planSort.attach();
@@ -260,5 +260,15 @@ public final class DevicesPart {
     @Focus
     void focus() {
         models.setFocus();
+    }
+
+    /** {@code width}, or wider where the title (and the sort arrow) needs it: "Devices to repla" helps no one. */
+    private static int atLeastTitle(TableColumn column, int width) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(column.getParent());
+        try {
+            return Math.max(width, gc.textExtent(column.getText()).x + 26);
+        } finally {
+            gc.dispose();
+        }
     }
 }
