@@ -116,6 +116,31 @@ final class WorkbenchRobot implements AutoCloseable {
         return found.get();
     }
 
+    /** Clicks the tab titled {@code title} (a part in a stack), as a person brings a part to the front. */
+    void clickTab(String title) throws InterruptedException {
+        AtomicReference<org.eclipse.swt.custom.CTabItem> tab = new AtomicReference<>();
+        waitUntil("a tab '" + title + "' is shown", () -> {
+            for (Shell shell : display().getShells()) {
+                find(shell, w -> w instanceof org.eclipse.swt.custom.CTabFolder folder && folder.isVisible()
+                        && java.util.Arrays.stream(folder.getItems()).anyMatch(item -> item.getText().equals(title)))
+                        .map(org.eclipse.swt.custom.CTabFolder.class::cast)
+                        .flatMap(folder -> java.util.Arrays.stream(folder.getItems())
+                                .filter(item -> item.getText().equals(title)).findFirst())
+                        .ifPresent(tab::set);
+            }
+            return tab.get() != null;
+        });
+        org.eclipse.swt.custom.CTabFolder folder = ui(() -> tab.get().getParent());
+        // Through the X server: a tab takes the press as the start of a possible drag of the part
+        // (e4 lets parts be dragged between stacks), during which GTK refuses a posted release.
+        Point centre = ui(() -> {
+            org.eclipse.swt.graphics.Rectangle bounds = tab.get().getBounds();
+            return folder.toDisplay(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+        });
+        xdotool("mousemove", String.valueOf(centre.x), String.valueOf(centre.y), "click", "1");
+        waitUntil("the tab '" + title + "' is in front", () -> folder.getSelection() == tab.get());
+    }
+
     private static Optional<Widget> find(Control control, Predicate<Widget> test) {
         if (test.test(control)) {
             return Optional.of(control);
@@ -256,17 +281,25 @@ final class WorkbenchRobot implements AutoCloseable {
     void enterThroughXServer(org.eclipse.swt.widgets.Text field, String text) throws Exception {
         click(field);
         // One xdotool per command: 'key' and 'type' take every argument that follows as their own.
-        for (java.util.List<String> command : java.util.List.of(java.util.List.of("key", "ctrl+a"),
-                java.util.List.of("type", "--delay", "30", text), java.util.List.of("key", "Return"))) {
-            java.util.List<String> line = new java.util.ArrayList<>(command);
-            line.add(0, tool("xdotool", "xdotool"));
-            Process keys = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(keys.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!keys.waitFor(30, TimeUnit.SECONDS) || keys.exitValue() != 0) {
-                throw new AssertionError("xdotool " + command + " failed: " + output);
+        xdotool("key", "ctrl+a");
+        xdotool("type", "--delay", "30", text);
+        xdotool("key", "Return");
+    }
+
+    /** Runs xdotool with {@code arguments} (input through the X server's test extension) and lets the display catch up. */
+    private void xdotool(String... arguments) throws InterruptedException {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of(arguments));
+        line.add(0, tool("xdotool", "xdotool"));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("xdotool " + java.util.List.of(arguments) + " failed: " + output);
             }
-            drain();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        drain();
     }
 
     private static String drainLines(java.io.BufferedReader out) throws java.io.IOException {
