@@ -169,6 +169,42 @@ class DocumentIndexTest {
     }
 
     @Test
+    void withoutFacetsASearchFindsTheSameHitsAndTotal() throws Exception {
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            index.update(workspace, data, e -> { }, () -> false);
+            for (String query : List.of("secur* OR insurance", "\"security incident\"", "supplier")) {
+                SearchResult counted = index.search(query, 2);
+                SearchResult skipped = index.search(query, 2, DocumentIndex.Facets.SKIP);
+                assertTrue(counted.totalHits() > 0, query);
+                assertEquals(counted.totalHits(), skipped.totalHits(), query);
+                assertEquals(counted.hits(), skipped.hits(), query);
+                assertTrue(counted.facets().containsKey("vendor"), query);
+                assertEquals(java.util.Map.of(), skipped.facets(), query);
+            }
+        }
+    }
+
+    @Test
+    void passagesScoreAsLucenesPassageScorerScoresThem() {
+        var stock = new org.apache.lucene.search.uhighlight.PassageScorer();
+        var ours = new DocumentIndex.PassageScores();
+        var security = new org.apache.lucene.util.BytesRef("security");
+        var incident = new org.apache.lucene.util.BytesRef("incident");
+        int[][] passages = { {}, { 0 }, { 0, 1 }, { 1, 0, 1, 1 }, { 0, 0, 0, 1, 0 } };
+        for (int[] matches : passages) {
+            var passage = new org.apache.lucene.search.uhighlight.Passage();
+            passage.setStartOffset(40);
+            for (int m = 0; m < matches.length; m++) {
+                // A term found twice in the passage must count once with its frequency in the document.
+                passage.addMatch(40 + 10 * m, 48 + 10 * m, matches[m] == 0 ? security : incident, matches[m] == 0 ? 3 : 7);
+            }
+            passage.setEndOffset(40 + 10 * matches.length + 20);
+            assertEquals(Float.floatToIntBits(stock.score(passage, 900)), Float.floatToIntBits(ours.score(passage, 900)),
+                    java.util.Arrays.toString(matches));
+        }
+    }
+
+    @Test
     void equalScoresComeInAnOrderOfDocumentAndPlaceNotOfIndexing() throws Exception {
         String text = """
                 1. Either party may terminate on notice.

@@ -45,6 +45,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -74,6 +75,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -151,6 +157,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * instead of opening a reader per search.
      */
     private final SearcherManager searchers;
+    /**
+     * The facet values of each segment by ordinal, named once per segment instead of once per search: naming an
+     * ordinal decompresses a block of the doc values' terms, and the segments of an index seldom change.
+     */
+    private final Map<IndexReader.CacheKey, String[][]> facetNames = new ConcurrentHashMap<>();
 
     private DocumentIndex(Path folder, Directory directory, Analyzer analyzer, IndexWriter writer, ClauseDetector detector,
             SearcherManager searchers) {
@@ -621,6 +632,22 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * @throws IllegalArgumentException with a readable message when the query cannot be parsed
      */
     public SearchResult search(String queryText, int limit) throws IOException {
+        return search(queryText, limit, Facets.COUNT);
+    }
+
+    /** Whether a search counts the facets (vendor, status, clause) of all its matches. */
+    public enum Facets {
+        /** Counted over every match, as the search part and the command line show them. */
+        COUNT,
+        /** Not counted (the result has none): the best hits and the number of matches only. */
+        SKIP
+    }
+
+    /**
+     * Searches the passages as {@link #search(String, int)} does; with {@link Facets#SKIP} the facets are not
+     * counted, for callers that show none.
+     */
+    public SearchResult search(String queryText, int limit, Facets facets) throws IOException {
         Query parsed;
         try {
             QueryParser parser = new PassageQueryParser(analyzer);
@@ -635,10 +662,17 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         IndexSearcher searcher = searchers.acquire();
         try {
             // One pass over all matches: the best hits, and the facets of every match, not only of the best.
-            var collected = searcher.search(query, new MultiCollectorManager(
-                    new TopFieldCollectorManager(ORDER, Math.max(limit, 1), null, Integer.MAX_VALUE), new FacetCounts()));
-            TopDocs top = (TopDocs) collected[0];
-            FacetCounts.Counts counted = (FacetCounts.Counts) collected[1];
+            var best = new TopFieldCollectorManager(ORDER, Math.max(limit, 1), null, Integer.MAX_VALUE);
+            TopDocs top;
+            FacetCounts.Counts counted;
+            if (facets == Facets.COUNT) {
+                var collected = searcher.search(query, new MultiCollectorManager(best, new FacetCounts(facetNames)));
+                top = (TopDocs) collected[0];
+                counted = (FacetCounts.Counts) collected[1];
+            } else {
+                top = searcher.search(query, best);
+                counted = new FacetCounts.Counts(top.totalHits.value(), Map.of());
+            }
             // Each hit's stored fields are read once, in index order, and the highlighter is handed their text:
             // decompressing stored fields is most of a search's cost.
             Map<Integer, Document> loaded = new HashMap<>();
@@ -746,23 +780,25 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         private final Map<Integer, Document> loaded;
 
         PassageHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, Document> loaded) {
-            // The unstemmed copy is the same text: its matches (wildcards, phrases) are marked in the passage text too.
             super(UnifiedHighlighter.builder(searcher, analyzer).withFormatter(new DefaultPassageFormatter("‹", "›", "…", false))
-                    .withMaxLength(100_000).withMaskedFieldsFunc(field -> "text".equals(field) ? Set.of(EXACT) : Set.of()));
+                    .withMaxLength(100_000).withScorer(new PassageScores()));
             this.loaded = loaded;
         }
 
+        /**
+         * Marks in the passage text the matches in the text and in the unstemmed copy of it (the same text:
+         * wildcards, phrases). The stock way, masked fields, makes one strategy per field, each of which builds
+         * a searcher, rewrites the query and weighs it again for every hit (half of a search's time): here the
+         * query is weighed once per search and each hit's matches are taken once for both fields.
+         */
         @Override
-        protected OffsetSource getOffsetSource(String field) {
-            return "text".equals(field) || EXACT.equals(field) ? OffsetSource.POSTINGS : super.getOffsetSource(field);
-        }
-
-        @Override
-        protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
-            OffsetSource source = super.getOptimizedOffsetSource(components);
-            // Weight matches (on by default) find wildcard matches in the postings: no need to re-analyse.
-            return source == OffsetSource.ANALYSIS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
-                    && getOffsetSource(components.field()) == OffsetSource.POSTINGS ? OffsetSource.POSTINGS : source;
+        protected FieldHighlighter getFieldHighlighter(String field, Query query, Set<Term> allTerms, int maxPassages) {
+            UHComponents components = getHighlightComponents(field, query, allTerms);
+            return newFieldHighlighter(field, new HitMatches(components, searcher, List.of(EXACT, field)),
+                    new org.apache.lucene.search.uhighlight.SplittingBreakIterator(getBreakIterator(field),
+                            UnifiedHighlighter.MULTIVAL_SEP_CHAR),
+                    getScorer(field), maxPassages, getMaxNoHighlightPassages(field), getFormatter(field),
+                    getPassageSortComparator(field));
         }
 
         @Override
@@ -783,6 +819,100 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     /**
+     * The offsets of a hit's matches in some fields, from the postings (the fields have offsets there), by one
+     * weight of the query made for all the hits of a search. Matches in several fields are merged in offset
+     * order, as the stock highlighter merges its per-field strategies (the fields in the same order).
+     */
+    private static final class HitMatches extends FieldOffsetStrategy {
+        private final IndexSearcher searcher;
+        private final List<String> fields;
+        private org.apache.lucene.search.Weight weight;
+
+        HitMatches(UHComponents components, IndexSearcher searcher, List<String> fields) {
+            super(components);
+            this.searcher = searcher;
+            this.fields = fields;
+        }
+
+        @Override
+        public UnifiedHighlighter.OffsetSource getOffsetSource() {
+            return UnifiedHighlighter.OffsetSource.POSTINGS;
+        }
+
+        @Override
+        public OffsetsEnum getOffsetsEnum(org.apache.lucene.index.LeafReader reader, int docId, String content)
+                throws IOException {
+            LeafReaderContext leaf = null;
+            for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+                if (context.reader() == reader) {
+                    leaf = context;
+                }
+            }
+            org.apache.lucene.search.Matches matches;
+            if (leaf == null) {
+                // Not a segment of the searcher's reader (the highlighter passes those): weigh the query on it alone.
+                IndexSearcher alone = new IndexSearcher(reader);
+                alone.setQueryCache(null);
+                matches = alone.createWeight(alone.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f)
+                        .matches(reader.getContext(), docId);
+            } else {
+                if (weight == null) {
+                    weight = searcher.createWeight(searcher.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                }
+                matches = weight.matches(leaf, docId);
+            }
+            if (matches == null) {
+                return OffsetsEnum.EMPTY;
+            }
+            List<OffsetsEnum> enums = new ArrayList<>(fields.size());
+            for (String field : fields) {
+                org.apache.lucene.search.MatchesIterator iterator = matches.getMatches(field);
+                if (iterator != null) {
+                    enums.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+                }
+            }
+            return new OffsetsEnum.MultiOffsetsEnum(enums);
+        }
+    }
+
+    /**
+     * Lucene's passage score (BM25 of the passage's matches), counting the distinct matched terms in a small
+     * array: the stock scorer builds a hash with a 32 KB block for every passage it scores, a tenth of a
+     * search's time. The terms are summed in the order they first match, as the stock scorer sums them, so the
+     * scores are the same to the bit.
+     */
+    static final class PassageScores extends PassageScorer {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            org.apache.lucene.util.BytesRef[] terms = passage.getMatchTerms();
+            int[] inDocument = passage.getMatchTermFreqsInDoc();
+            org.apache.lucene.util.BytesRef[] distinct = new org.apache.lucene.util.BytesRef[matches];
+            int[] freqInPassage = new int[matches];
+            int[] freqInDocument = new int[matches];
+            int count = 0;
+            for (int i = 0; i < matches; i++) {
+                int t = 0;
+                while (t < count && !distinct[t].bytesEquals(terms[i])) {
+                    t++;
+                }
+                if (t == count) {
+                    distinct[count] = terms[i];
+                    freqInDocument[count] = inDocument[i];
+                    count++;
+                }
+                freqInPassage[t]++;
+            }
+            double score = 0d;
+            for (int t = 0; t < count; t++) {
+                score += tf(freqInPassage[t], passage.getLength()) * weight(contentLength, freqInDocument[t]);
+            }
+            score *= norm(passage.getStartOffset());
+            return (float) score;
+        }
+    }
+
+    /**
      * Counts every match and its facet values from the doc values, per segment by ordinal, and names the
      * ordinals once per segment: a search for a common word counts thousands of passages this way.
      */
@@ -790,6 +920,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         private static final String[] FACETS = { "vendor", "status", "clause" };
 
         record Counts(long matches, Map<String, Map<String, Integer>> facets) {
+        }
+
+        private final Map<IndexReader.CacheKey, String[][]> names;
+
+        FacetCounts(Map<IndexReader.CacheKey, String[][]> names) {
+            this.names = names;
         }
 
         @Override
@@ -809,7 +945,27 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             return new Counts(matches, facets);
         }
 
-        static final class Counter implements Collector {
+        /** The names of a segment's facet values by ordinal, filled in as ordinals are first counted. */
+        private String[][] namesOf(LeafReaderContext context, SortedSetDocValues[] values) {
+            IndexReader.CacheHelper helper = context.reader().getCoreCacheHelper();
+            if (helper == null) {
+                String[][] fresh = new String[FACETS.length][];
+                for (int f = 0; f < FACETS.length; f++) {
+                    fresh[f] = new String[Math.toIntExact(values[f].getValueCount())];
+                }
+                return fresh;
+            }
+            return names.computeIfAbsent(helper.getKey(), key -> {
+                helper.addClosedListener(names::remove);
+                String[][] fresh = new String[FACETS.length][];
+                for (int f = 0; f < FACETS.length; f++) {
+                    fresh[f] = new String[Math.toIntExact(values[f].getValueCount())];
+                }
+                return fresh;
+            });
+        }
+
+        final class Counter implements Collector {
             long matches;
             final Map<String, Map<String, Integer>> facets = new TreeMap<>();
 
@@ -826,6 +982,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                     values[f] = DocValues.getSortedSet(context.reader(), FACETS[f]);
                     perOrdinal[f] = new int[Math.toIntExact(values[f].getValueCount())];
                 }
+                String[][] named = namesOf(context, values);
                 return new LeafCollector() {
                     @Override
                     public void setScorer(Scorable scorer) {
@@ -848,8 +1005,14 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                         for (int f = 0; f < FACETS.length; f++) {
                             for (int ord = 0; ord < perOrdinal[f].length; ord++) {
                                 if (perOrdinal[f][ord] > 0) {
-                                    facets.computeIfAbsent(FACETS[f], k -> new TreeMap<>())
-                                            .merge(values[f].lookupOrd(ord).utf8ToString(), perOrdinal[f][ord], Integer::sum);
+                                    String name = named[f][ord];
+                                    if (name == null) {
+                                        // Two searches may name the same ordinal at once: both find the same name.
+                                        name = values[f].lookupOrd(ord).utf8ToString();
+                                        named[f][ord] = name;
+                                    }
+                                    facets.computeIfAbsent(FACETS[f], k -> new TreeMap<>()).merge(name, perOrdinal[f][ord],
+                                            Integer::sum);
                                 }
                             }
                         }
