@@ -1,0 +1,76 @@
+package org.civicsla.bench;
+
+import java.nio.file.*;
+import java.time.LocalDate;
+import java.util.*;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.*;
+import org.apache.lucene.index.*;
+import org.apache.lucene.store.FSDirectory;
+import org.civicsla.core.model.*;
+import org.civicsla.index.DocumentIndex;
+import org.civicsla.index.clauses.ClauseDetector;
+
+/**
+ * The first TXT index in a fresh JVM after raw Lucene, as IndexBench measures it, with the CPU time of the JIT
+ * compiler threads (C1, C2) and GC during CivicSLA's index, read from /proc (Linux): how much of the first
+ * index is compiling. Run: bench/run.sh org.civicsla.bench.IngestProfile ../shared/data/cuad-dev
+ */
+public final class IngestProfile {
+    static long cpu() { return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
+    /** CPU seconds of this process's threads whose name starts with one of the prefixes (from /proc). */
+    static Map<String, Double> threads() throws Exception {
+        Map<String, Double> by = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).strip();
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double sec = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    String key = comm.startsWith("C2") ? "C2" : comm.startsWith("C1") ? "C1" : comm.startsWith("civicsla") ? "index" : comm.startsWith("G1") || comm.startsWith("GC") ? "GC" : "other";
+                    by.merge(key, sec, Double::sum);
+                } catch (Exception e) { }
+            }
+        }
+        return by;
+    }
+    public static void main(String[] args) throws Exception {
+        Path cuad = Path.of(args[0]);
+        List<Path> txts;
+        try (var s = Files.list(cuad.resolve("contracts/txt"))) { txts = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList(); }
+        double rawW = 0, rawC = 0;
+        if (args.length < 2) {
+            Path raw = Files.createTempDirectory("raw");
+            long t = System.nanoTime(), c = cpu();
+            try (IndexWriter w = new IndexWriter(FSDirectory.open(raw), new IndexWriterConfig(new EnglishAnalyzer()))) {
+                for (Path p : txts) { Document d = new Document(); d.add(new TextField("text", Files.readString(p), Field.Store.NO)); w.addDocument(d); }
+                w.commit();
+            }
+            rawW = (System.nanoTime() - t) / 1e9; rawC = (cpu() - c) / 1e9;
+            System.out.printf("raw %.2f s cpu %.2f%n", rawW, rawC);
+        }
+        List<Contract> contracts = new ArrayList<>();
+        for (int i = 0; i < txts.size(); i++) {
+            String id = "C-" + i;
+            contracts.add(new Contract(id, "V-" + (i % 50), id, "", Optional.of(LocalDate.of(2020, 1, 1)), 12, RenewalKind.NONE,
+                    0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
+                    List.of(new DocumentRef(id, txts.get(i).toAbsolutePath().toString(), ""))));
+        }
+        List<Vendor> vendors = new ArrayList<>();
+        for (int v = 0; v < 50; v++) vendors.add(new Vendor("V-" + v, "Vendor " + v, "", Criticality.LOW, List.of()));
+        WorkspaceData data = new WorkspaceData(vendors, contracts, List.of(), List.of(), List.of());
+        Path ws = Files.createTempDirectory("ws");
+        Map<String, Double> before = threads();
+        long t = System.nanoTime(), c = cpu();
+        try (DocumentIndex index = DocumentIndex.open(ws, ClauseDetector.standard())) {
+            index.update(ws, data, e -> { }, () -> false);
+        }
+        double w = (System.nanoTime() - t) / 1e9, cc = (cpu() - c) / 1e9;
+        Map<String, Double> after = threads();
+        StringBuilder sb = new StringBuilder("thread CPU during CivicSLA index:");
+        after.forEach((k, v) -> sb.append(String.format(" %s %.2f", k, v - before.getOrDefault(k, 0.0))));
+        System.out.println(sb);
+        System.out.printf("civicsla %.2f s cpu %.2f  ratio wall %.2f cpu %.2f load %.1f%n", w, cc, w / rawW, cc / rawC, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+}
