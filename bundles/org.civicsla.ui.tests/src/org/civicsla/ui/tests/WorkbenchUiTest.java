@@ -381,6 +381,39 @@ class WorkbenchUiTest {
         assertTrue(Files.isDirectory(sample.resolve("store")), "the sample's store is created in the opened folder");
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(36)
+    void theChecksReRunAsOfAChosenDate() throws Exception {
+        robot.clickTab("Checklist");
+        org.eclipse.swt.widgets.DateTime asOf = robot.widget("checklist.asOf", org.eclipse.swt.widgets.DateTime.class);
+        Label status = robot.widget("checklist.status", Label.class);
+        robot.waitUntil("a first run is shown", () -> status.getText().contains(" vendors fail, as of "));
+        int year = robot.ui(asOf::getYear);
+        // A person clicks into the date (on its first field, the month), moves to the year with the right
+        // arrow (month, day, year), raises it three years with the up arrow, then runs the checks.
+        robot.clickAt(asOf, robot.ui(() -> new org.eclipse.swt.graphics.Rectangle(0, 0, asOf.getSize().x / 4, asOf.getSize().y)));
+        robot.key(org.eclipse.swt.SWT.ARROW_RIGHT);
+        robot.key(org.eclipse.swt.SWT.ARROW_RIGHT);
+        for (int i = 0; i < 3; i++) {
+            robot.key(org.eclipse.swt.SWT.ARROW_UP);
+        }
+        robot.waitUntil("the year is three ahead (it is " + robot.ui(asOf::getYear) + ")", () -> asOf.getYear() == year + 3);
+        LocalDate chosen = robot.ui(() -> LocalDate.of(asOf.getYear(), asOf.getMonth() + 1, asOf.getDay()));
+        robot.click(robot.widget("checklist.run", org.eclipse.swt.widgets.Button.class));
+
+        robot.waitUntil("the matrix is as of " + chosen, () -> status.getText().contains(" vendors fail, as of " + chosen));
+        // What the matrix shows is what the checks find on that date, not today's result again.
+        org.civicsla.ui.ChecksModel checks = robot.ui(() -> org.eclipse.e4.core.contexts.ContextInjectionFactory
+                .make(org.civicsla.ui.ChecksModel.class, robot.applicationContext()));
+        var latest = robot.ui(() -> checks.latest().orElseThrow());
+        assertEquals(chosen, latest.run().asOf());
+        Table matrix = robot.widget("checklist.table", Table.class);
+        long failing = latest.matrix().vendors().stream()
+                .filter(v -> latest.matrix().worst(v.id()) == org.civicsla.core.check.Status.FAIL).count();
+        assertTrue(robot.ui(status::getText).startsWith(failing + " of " + robot.ui(matrix::getItemCount) + " vendors fail"),
+                robot.ui(status::getText));
+    }
+
     /** A copy of the bundled sample city (samples/riverton of this repository), as the product ships it. */
     private static Path copyOfTheSampleCity() throws java.io.IOException {
         Path repository = Path.of("").toAbsolutePath();
