@@ -422,4 +422,19 @@ class ClauseRulesTest {
                 + "thereafter until terminated by either Party by providing thirty (30) days' prior written notice."),
                 "an evergreen term ended by notice is a renewal");
     }
+
+    @Test
+    void noticeToTerminateARenewedTermAfterTheInitialTerm() {
+        assertTrue(present("Notice Period To Terminate Renewal", "The contract runs for two years and thereafter renews "
+                + "for successive one-year terms. After the initial term, the Customer may terminate this contract at any "
+                + "time by giving sixty days' written notice."), "the renewal stated in the sentence before");
+        assertTrue(present("Notice Period To Terminate Renewal", "The licence renews each year for a further year; the "
+                + "Licensee may terminate it during any renewal period upon thirty (30) days' written notice."));
+        assertFalse(present("Notice Period To Terminate Renewal", "The contract runs for two years. After the initial "
+                + "term, the Customer may terminate this contract at any time by giving sixty days' written notice."),
+                "no renewal: an ordinary notice to terminate");
+        assertFalse(present("Notice Period To Terminate Renewal", "During the initial term the Customer may terminate "
+                + "this contract on sixty days' notice, and the contract renews for successive one-year terms."),
+                "ending the initial term early is no notice against a renewal");
+    }
 }
