@@ -437,4 +437,16 @@ class ClauseRulesTest {
                 + "this contract on sixty days' notice, and the contract renews for successive one-year terms."),
                 "ending the initial term early is no notice against a renewal");
     }
+
+    @Test
+    void changeOfControlWhenAPartyIsAcquiredByAnother() {
+        assertTrue(present("Change Of Control", "Upon the acquisition of the Supplier by a direct competitor of the City, "
+                + "the City may terminate this contract."));
+        assertTrue(present("Change Of Control", "The Reseller shall notify the Manufacturer in writing within ten days "
+                + "after the Reseller's acquisition by any other company."));
+        assertFalse(present("Change Of Control", "The Buyer shall obtain every consent needed for the acquisition by the "
+                + "Buyer of the shares."), "buying shares is no party being acquired");
+        assertFalse(present("Change Of Control", "Upon the acquisition by the Licensee of new equipment, the Licensee shall "
+                + "notify the Licensor of its serial number."));
+    }
 }
