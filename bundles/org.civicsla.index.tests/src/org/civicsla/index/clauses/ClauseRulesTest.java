@@ -449,4 +449,14 @@ class ClauseRulesTest {
         assertFalse(present("Change Of Control", "Upon the acquisition by the Licensee of new equipment, the Licensee shall "
                 + "notify the Licensor of its serial number."));
     }
+
+    @Test
+    void terminationForConvenienceAsAListItemNamingBothParties() {
+        assertTrue(present("Termination For Convenience", "This Agreement may be terminated as follows: (a) by either party "
+                + "if the other becomes insolvent; (b) by either the Licensor or the Licensee upon written notice to the "
+                + "other of at least three months."));
+        assertFalse(present("Termination For Convenience", "This Agreement may be terminated as follows: (a) by either "
+                + "party if the other becomes insolvent; (b) by either the Licensor or the Licensee upon written notice if "
+                + "the other fails to pay an invoice."), "an item with a cause");
+    }
 }
