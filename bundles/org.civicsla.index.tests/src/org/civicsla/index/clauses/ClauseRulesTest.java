@@ -459,4 +459,12 @@ class ClauseRulesTest {
                 + "party if the other becomes insolvent; (b) by either the Licensor or the Licensee upon written notice if "
                 + "the other fails to pay an invoice."), "an item with a cause");
     }
+
+    @Test
+    void terminableOnNoticeIsLookedAt() {
+        assertTrue(present("Termination For Convenience", "The licence is terminable by either party on thirty (30) days' "
+                + "written notice to the other."));
+        assertFalse(present("Termination For Convenience", "The licence is terminable by the Licensor on thirty (30) days' "
+                + "written notice if the Licensee fails to pay any fee."));
+    }
 }
