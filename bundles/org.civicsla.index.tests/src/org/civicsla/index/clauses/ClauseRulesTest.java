@@ -467,4 +467,12 @@ class ClauseRulesTest {
         assertFalse(present("Termination For Convenience", "The licence is terminable by the Licensor on thirty (30) days' "
                 + "written notice if the Licensee fails to pay any fee."));
     }
+
+    @Test
+    void terminationForConvenienceByAPartyNotInBreach() {
+        assertTrue(present("Termination For Convenience", "Provided that it is not then in breach of this Agreement, the "
+                + "Customer may terminate this Agreement for convenience by written notice to the Contractor."));
+        assertFalse(present("Termination For Convenience", "If the Contractor is in breach of this Agreement, the Customer "
+                + "may terminate this Agreement by written notice to the Contractor."));
+    }
 }
