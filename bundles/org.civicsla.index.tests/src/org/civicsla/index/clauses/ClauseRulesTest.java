@@ -475,4 +475,14 @@ class ClauseRulesTest {
         assertFalse(present("Termination For Convenience", "If the Contractor is in breach of this Agreement, the Customer "
                 + "may terminate this Agreement by written notice to the Contractor."));
     }
+
+    @Test
+    void noticePeriodToTerminateRenewalStatesAPeriod() {
+        assertTrue(present("Notice Period To Terminate Renewal", "The Agreement renews automatically unless either party "
+                + "gives written notice of non-renewal at least sixty days before the end of the term."));
+        assertTrue(present("Notice Period To Terminate Renewal", "The Agreement renews automatically unless either party "
+                + "gives written notice of non-renewal [***] before the end of the term."), "a redacted period");
+        assertFalse(present("Notice Period To Terminate Renewal", "The Agreement renews automatically unless either party "
+                + "gives written notice of non-renewal."), "no period");
+    }
 }
