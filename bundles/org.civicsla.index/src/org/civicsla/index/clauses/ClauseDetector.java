@@ -105,14 +105,11 @@ public final class ClauseDetector {
                     int excludeFrom = from;
                     int excludeTo = to;
                     if (type.excludeInClause()) { // from the semicolon before the match to the one after it
-                        excludeFrom = m.start();
-                        while (excludeFrom > from && text.charAt(excludeFrom - 1) != ';') {
-                            excludeFrom--;
-                        }
-                        excludeTo = m.end();
-                        while (excludeTo < to && text.charAt(excludeTo) != ';') {
-                            excludeTo++;
-                        }
+                        // indexOf, not a loop over charAt: such a loop here made the JIT drop and recompile
+                        // this method again and again while a fresh JVM indexes (profile_predicate traps).
+                        excludeFrom = Math.max(from, text.lastIndexOf(';', m.start() - 1) + 1);
+                        int semicolon = text.indexOf(';', m.end());
+                        excludeTo = semicolon >= 0 && semicolon < to ? semicolon : to;
                     }
                     if (anyIn(type.exclude(), text, excludeFrom, excludeTo)) {
                         excluded++;

@@ -60,11 +60,14 @@ final class NormalizedText {
         }
         map[out.length()] = n;
         int[] trimmed = java.util.Arrays.copyOf(map, out.length() + 1);
-        char[] lower = new char[out.length()];
+        String text = out.toString();
+        // Char-wise keeps offsets (String.toLowerCase may not), over an array: a loop of StringBuilder.charAt
+        // here was compiled, dropped and compiled again by the JIT while a fresh JVM indexed.
+        char[] lower = text.toCharArray();
         for (int i = 0; i < lower.length; i++) {
-            lower[i] = Character.toLowerCase(out.charAt(i)); // char-wise keeps offsets (String.toLowerCase may not)
+            lower[i] = Character.toLowerCase(lower[i]);
         }
-        return new NormalizedText(out.toString(), new String(lower), trimmed);
+        return new NormalizedText(text, new String(lower), trimmed);
     }
 
     String text() {
