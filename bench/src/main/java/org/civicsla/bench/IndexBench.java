@@ -153,9 +153,7 @@ public final class IndexBench {
      * machine do not inflate.
      */
     private static void queries(DocumentIndex index) throws Exception {
-        List<String> queries = List.of("\"limitation of liability\"", "audit AND records", "insur*", "clause:\"Audit Rights\"",
-                "\"change of control\"", "terminat* AND convenience", "clause:\"Renewal Term\" AND notice", "warranty",
-                "\"source code\" AND escrow", "indemnif*");
+        List<String> queries = QUERIES;
         for (int i = 0; i < 100; i++) {
             index.search(queries.get(i % queries.size()), 10, DocumentIndex.Facets.SKIP); // warm-up
             index.search(queries.get(i % queries.size()), 10, DocumentIndex.Facets.COUNT);
@@ -183,7 +181,13 @@ public final class IndexBench {
         System.out.printf("(load average %.2f)%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private static WorkspaceData workspace(List<Path> files) {
+    /** The clause and keyword queries the search figures are measured on (SearchProfile uses them too). */
+    static final List<String> QUERIES = List.of("\"limitation of liability\"", "audit AND records", "insur*",
+            "clause:\"Audit Rights\"", "\"change of control\"", "terminat* AND convenience",
+            "clause:\"Renewal Term\" AND notice", "warranty", "\"source code\" AND escrow", "indemnif*");
+
+    /** A workspace of the given contract files: one active contract each, spread over 50 vendors. */
+    static WorkspaceData workspace(List<Path> files) {
         List<Contract> contracts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String id = "C-" + i;
@@ -198,7 +202,8 @@ public final class IndexBench {
         return new WorkspaceData(vendors, contracts, List.of(), List.of(), List.of());
     }
 
-    private static List<Path> list(Path folder, String suffix) throws Exception {
+    /** The files of {@code folder} whose names end in {@code suffix}, sorted. */
+    static List<Path> list(Path folder, String suffix) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.toString().endsWith(suffix)).sorted(Comparator.naturalOrder()).toList();
         }

@@ -1,7 +1,6 @@
 package org.civicsla.bench;
 
 import java.nio.file.*;
-import java.time.LocalDate;
 import java.util.*;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.*;
@@ -38,7 +37,7 @@ public final class IngestProfile {
     public static void main(String[] args) throws Exception {
         Path cuad = Path.of(args[0]);
         List<Path> txts;
-        try (var s = Files.list(cuad.resolve("contracts/txt"))) { txts = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList(); }
+        txts = IndexBench.list(cuad.resolve("contracts/txt"), ".txt");
         double rawW = 0, rawC = 0;
         if (args.length < 2) {
             Path raw = Files.createTempDirectory("raw");
@@ -50,16 +49,7 @@ public final class IngestProfile {
             rawW = (System.nanoTime() - t) / 1e9; rawC = (cpu() - c) / 1e9;
             System.out.printf("raw %.2f s cpu %.2f%n", rawW, rawC);
         }
-        List<Contract> contracts = new ArrayList<>();
-        for (int i = 0; i < txts.size(); i++) {
-            String id = "C-" + i;
-            contracts.add(new Contract(id, "V-" + (i % 50), id, "", Optional.of(LocalDate.of(2020, 1, 1)), 12, RenewalKind.NONE,
-                    0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
-                    List.of(new DocumentRef(id, txts.get(i).toAbsolutePath().toString(), ""))));
-        }
-        List<Vendor> vendors = new ArrayList<>();
-        for (int v = 0; v < 50; v++) vendors.add(new Vendor("V-" + v, "Vendor " + v, "", Criticality.LOW, List.of()));
-        WorkspaceData data = new WorkspaceData(vendors, contracts, List.of(), List.of(), List.of());
+        WorkspaceData data = IndexBench.workspace(txts);
         Path ws = Files.createTempDirectory("ws");
         Map<String, Double> before = threads();
         long t = System.nanoTime(), c = cpu();

@@ -1,7 +1,6 @@
 package org.civicsla.bench;
 
 import java.nio.file.*;
-import java.time.LocalDate;
 import java.util.*;
 import org.civicsla.core.model.*;
 import org.civicsla.index.DocumentIndex;
@@ -20,21 +19,10 @@ public final class SearchProfile {
         Path ws = Path.of(args[1]);
         int rounds = Integer.parseInt(args[2]);
         List<Path> txts;
-        try (var s = Files.list(cuad.resolve("contracts/txt"))) { txts = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList(); }
-        List<Contract> contracts = new ArrayList<>();
-        for (int i = 0; i < txts.size(); i++) {
-            String id = "C-" + i;
-            contracts.add(new Contract(id, "V-" + (i % 50), id, "", Optional.of(LocalDate.of(2020, 1, 1)), 12, RenewalKind.NONE,
-                    0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
-                    List.of(new DocumentRef(id, txts.get(i).toAbsolutePath().toString(), ""))));
-        }
-        List<Vendor> vendors = new ArrayList<>();
-        for (int v = 0; v < 50; v++) vendors.add(new Vendor("V-" + v, "Vendor " + v, "", Criticality.LOW, List.of()));
-        WorkspaceData data = new WorkspaceData(vendors, contracts, List.of(), List.of(), List.of());
+        txts = IndexBench.list(cuad.resolve("contracts/txt"), ".txt");
+        WorkspaceData data = IndexBench.workspace(txts);
         Files.createDirectories(ws);
-        List<String> queries = List.of("\"limitation of liability\"", "audit AND records", "insur*", "clause:\"Audit Rights\"",
-                "\"change of control\"", "terminat* AND convenience", "clause:\"Renewal Term\" AND notice", "warranty",
-                "\"source code\" AND escrow", "indemnif*");
+        List<String> queries = IndexBench.QUERIES;
         try (DocumentIndex index = DocumentIndex.open(ws, ClauseDetector.standard())) {
             var sum = index.update(ws, data, e -> { }, () -> false);
             System.out.println(sum);
