@@ -846,6 +846,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
                 if (context.reader() == reader) {
                     leaf = context;
+                    break;
                 }
             }
             org.apache.lucene.search.Matches matches;
@@ -949,20 +950,20 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         private String[][] namesOf(LeafReaderContext context, SortedSetDocValues[] values) {
             IndexReader.CacheHelper helper = context.reader().getCoreCacheHelper();
             if (helper == null) {
-                String[][] fresh = new String[FACETS.length][];
-                for (int f = 0; f < FACETS.length; f++) {
-                    fresh[f] = new String[Math.toIntExact(values[f].getValueCount())];
-                }
-                return fresh;
+                return unnamed(values);
             }
             return names.computeIfAbsent(helper.getKey(), key -> {
                 helper.addClosedListener(names::remove);
-                String[][] fresh = new String[FACETS.length][];
-                for (int f = 0; f < FACETS.length; f++) {
-                    fresh[f] = new String[Math.toIntExact(values[f].getValueCount())];
-                }
-                return fresh;
+                return unnamed(values);
             });
+        }
+
+        private static String[][] unnamed(SortedSetDocValues[] values) {
+            String[][] fresh = new String[FACETS.length][];
+            for (int f = 0; f < FACETS.length; f++) {
+                fresh[f] = new String[Math.toIntExact(values[f].getValueCount())];
+            }
+            return fresh;
         }
 
         final class Counter implements Collector {

@@ -160,14 +160,7 @@ final class WorkbenchRobot implements AutoCloseable {
     void click(Control control) throws InterruptedException {
         Point centre = ui(() -> {
             control.getShell().forceActive();
-            // A person scrolls a field into view before clicking it.
-            for (Composite parent = control.getParent(); parent != null; parent = parent.getParent()) {
-                if (parent instanceof org.eclipse.swt.custom.ScrolledComposite scrolled) {
-                    scrolled.showControl(control);
-                }
-            }
-            Point size = control.getSize();
-            return control.toDisplay(size.x / 2, size.y / 2);
+            return visibleCentre(control); // scrolled into view first, as a person would
         });
         post(mouse(SWT.MouseMove, centre, 0));
         post(mouse(SWT.MouseDown, centre, 1));
@@ -224,23 +217,19 @@ final class WorkbenchRobot implements AutoCloseable {
             }
             // Press on the source's button, move in steps (GTK starts a drag after a few pixels of
             // motion and follows the pointer), rest over the target so it can accept, release.
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(tool("xdotool", "xdotool"),
-                    "mousemove", "60", "30", "sleep", "0.3", "mousedown", "1", "sleep", "0.3"));
+            java.util.List<String> command = new java.util.ArrayList<>(
+                    java.util.List.of("mousemove", "60", "30", "sleep", "0.3", "mousedown", "1", "sleep", "0.3"));
             for (int step = 1; step <= 10; step++) {
                 command.addAll(java.util.List.of("mousemove", String.valueOf(60 + (drop.x - 60) * step / 10),
                         String.valueOf(30 + (drop.y - 30) * step / 10), "sleep", "0.1"));
             }
             command.addAll(java.util.List.of("mousemove", String.valueOf(drop.x + 2), String.valueOf(drop.y + 2),
                     "sleep", "0.5", "getmouselocation", "mouseup", "1"));
-            Process drag = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String dragOutput = new String(drag.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!drag.waitFor(30, TimeUnit.SECONDS) || drag.exitValue() != 0) {
-                throw new AssertionError("xdotool failed: " + dragOutput);
-            }
+            String pointer = xdotool(command.toArray(String[]::new));
             if (!source.waitFor(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("the drag did not end");
             }
-            return drainLines(out) + " at " + drop + ", pointer " + dragOutput.strip();
+            return drainLines(out) + " at " + drop + ", pointer " + pointer;
         } finally {
             source.destroyForcibly();
             java.nio.file.Files.deleteIfExists(script);
@@ -286,8 +275,11 @@ final class WorkbenchRobot implements AutoCloseable {
         xdotool("key", "Return");
     }
 
-    /** Runs xdotool with {@code arguments} (input through the X server's test extension) and lets the display catch up. */
-    private void xdotool(String... arguments) throws InterruptedException {
+    /**
+     * Runs xdotool with {@code arguments} (input through the X server's test extension), lets the display
+     * catch up and returns what xdotool printed.
+     */
+    private String xdotool(String... arguments) throws InterruptedException {
         java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of(arguments));
         line.add(0, tool("xdotool", "xdotool"));
         try {
@@ -296,10 +288,11 @@ final class WorkbenchRobot implements AutoCloseable {
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new AssertionError("xdotool " + java.util.List.of(arguments) + " failed: " + output);
             }
+            drain();
+            return output.strip();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        drain();
     }
 
     private static String drainLines(java.io.BufferedReader out) throws java.io.IOException {
