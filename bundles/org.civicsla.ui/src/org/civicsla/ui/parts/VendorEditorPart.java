@@ -183,7 +183,7 @@ public final class VendorEditorPart {
         GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(terms);
 
         Group documentGroup = group("Documents (drop files here to attach them)", 1);
-        documents = table(documentGroup, "editor.documents", 3, 60, "Document", "Title");
+        documents = table(documentGroup, "editor.documents", 3, 130, "Document", "Title"); // a path: room for "documents/C-2/name.pdf"
         Button attach = new Button(documentGroup, SWT.PUSH);
         attach.setText("&Attach Documents...");
         attach.setData(VendorsPart.TEST_ID, "editor.attach");
