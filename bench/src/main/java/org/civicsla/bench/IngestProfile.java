@@ -13,7 +13,8 @@ import org.civicsla.index.clauses.ClauseDetector;
 /**
  * The first TXT index in a fresh JVM after raw Lucene, as IndexBench measures it, with the CPU time of the JIT
  * compiler threads (C1, C2) and GC during CivicSLA's index, read from /proc (Linux): how much of the first
- * index is compiling. Run: bench/run.sh org.civicsla.bench.IngestProfile ../shared/data/cuad-dev
+ * index is compiling. Run: bench/run.sh org.civicsla.bench.IngestProfile ../shared/data/cuad-dev [--no-raw] [--no-detection]
+ * ({@code --no-detection}: with an empty taxonomy, to tell what the first index costs without clause detection).
  */
 public final class IngestProfile {
     static long cpu() { return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
@@ -39,7 +40,8 @@ public final class IngestProfile {
         List<Path> txts;
         txts = IndexBench.list(cuad.resolve("contracts/txt"), ".txt");
         double rawW = 0, rawC = 0;
-        if (args.length < 2) {
+        List<String> options = Arrays.asList(args).subList(1, args.length);
+        if (!options.contains("--no-raw")) {
             Path raw = Files.createTempDirectory("raw");
             long t = System.nanoTime(), c = cpu();
             try (IndexWriter w = new IndexWriter(FSDirectory.open(raw), new IndexWriterConfig(new EnglishAnalyzer()))) {
@@ -53,7 +55,10 @@ public final class IngestProfile {
         Path ws = Files.createTempDirectory("ws");
         Map<String, Double> before = threads();
         long t = System.nanoTime(), c = cpu();
-        try (DocumentIndex index = DocumentIndex.open(ws, ClauseDetector.standard())) {
+        ClauseDetector detector = options.contains("--no-detection") ? new ClauseDetector(org.civicsla.index.clauses.ClauseTaxonomy.load(
+                new java.io.ByteArrayInputStream("types: []".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "none"))
+                : ClauseDetector.standard();
+        try (DocumentIndex index = DocumentIndex.open(ws, detector)) {
             index.update(ws, data, e -> { }, () -> false);
         }
         double w = (System.nanoTime() - t) / 1e9, cc = (cpu() - c) / 1e9;

@@ -23,6 +23,8 @@ final class Anchors {
     /** ASCII moves of the automaton, node * ASCII + char: the next node, failures resolved. */
     private final int[] ascii;
     private final List<Map<Character, Integer>> other = new ArrayList<>();
+    /** Whether any string holds a non-ASCII character; when none does, such a character sends every node to the root. */
+    private boolean anyOther;
     private final int[] fail;
     /**
      * Per node, the strings ending there (own and by failure link): pairs of a code and the length; the
@@ -116,6 +118,7 @@ final class Anchors {
                     asciiMoves.get(node)[c] = next;
                 } else {
                     other.get(node).put(c, next);
+                    anyOther = true;
                 }
             }
             node = next;
@@ -152,6 +155,11 @@ final class Anchors {
      * looks at every sentence), and for each pattern with literal openings, where they start, ascending.
      */
     Found find(String text, int[] sentences) {
+        return find(text.toCharArray(), text.length(), sentences);
+    }
+
+    /** The same over the first {@code n} characters of {@code text}. */
+    Found find(char[] text, int n, int[] sentences) {
         boolean[][] candidates = new boolean[types][];
         for (int t = 0; t < types; t++) {
             candidates[t] = anchored[t] ? new boolean[sentences.length] : null;
@@ -160,9 +168,10 @@ final class Anchors {
         int[] counts = new int[patterns];
         int node = 0;
         int sentence = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            node = c < ASCII ? ascii[node * ASCII + c] : otherMove(node, c);
+        for (int i = 0; i < n; i++) {
+            char c = text[i];
+            // Without non-ASCII strings, a dash or section sign in the text costs no map lookups up the failure links.
+            node = c < ASCII ? ascii[node * ASCII + c] : anyOther ? otherMove(node, c) : 0;
             int[] found = outputs[node];
             if (found.length == 0) {
                 continue;
@@ -183,14 +192,16 @@ final class Anchors {
                     } else if (counts[g] == starts[g].length) {
                         starts[g] = Arrays.copyOf(starts[g], counts[g] * 2);
                     }
-                    starts[g][counts[g]++] = start;
+                    // Found by where they end: a longer opening that starts earlier may come after a shorter one
+                    // that ends first. Slid into place, so the starts stay ascending without a sort of each array.
+                    int[] at = starts[g];
+                    int j = counts[g]++;
+                    while (j > 0 && at[j - 1] > start) {
+                        at[j] = at[j - 1];
+                        j--;
+                    }
+                    at[j] = start;
                 }
-            }
-        }
-        for (int g = 0; g < patterns; g++) {
-            if (starts[g] != null) {
-                // Found by where they end: a longer opening that starts earlier may come later.
-                Arrays.sort(starts[g], 0, counts[g]);
             }
         }
         return new Found(candidates, starts, counts);

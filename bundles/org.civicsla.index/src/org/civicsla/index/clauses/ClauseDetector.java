@@ -61,8 +61,8 @@ public final class ClauseDetector {
     /** One detection per clause type of the taxonomy, in taxonomy order. */
     public List<ClauseDetection> detect(String original) {
         NormalizedText normalized = NormalizedText.of(original);
-        int[] sentences = Sentences.starts(normalized.text());
-        Anchors.Found found = anchors.find(normalized.lower(), sentences);
+        int[] sentences = Sentences.starts(normalized.textChars(), normalized.length());
+        Anchors.Found found = anchors.find(normalized.lowerChars(), normalized.length(), sentences);
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
         for (int t = 0; t < taxonomy.types().size(); t++) {
             ClauseType type = taxonomy.types().get(t);

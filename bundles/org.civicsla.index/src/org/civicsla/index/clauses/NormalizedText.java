@@ -12,62 +12,85 @@ final class NormalizedText {
     private final String text;
     private final String lower;
     private final int[] toOriginal;
+    /** The same texts as arrays for the scans over every character (sentences, anchors), valid up to {@link #length()}. */
+    private final char[] textChars;
+    private final char[] lowerChars;
 
-    private NormalizedText(String text, String lower, int[] toOriginal) {
-        this.text = text;
-        this.lower = lower;
+    private NormalizedText(char[] text, char[] lower, int length, int[] toOriginal) {
+        this.text = new String(text, 0, length);
+        this.lower = new String(lower, 0, length);
+        this.textChars = text;
+        this.lowerChars = lower;
         this.toOriginal = toOriginal;
     }
 
+    /**
+     * One plain pass over char arrays. Not a StringBuilder: appending char by char checked the builder's coder
+     * and bounds on every character. And the index never jumps ahead: a word hyphenated at a line end is joined
+     * by taking the hyphen back out when the next word turns out to go on in lower case, because a loop that
+     * skipped ahead made the JIT drop and recompile this method again and again while a fresh JVM indexes.
+     */
     static NormalizedText of(String original) {
-        StringBuilder out = new StringBuilder(original.length());
-        int[] map = new int[original.length() + 1];
+        char[] in = original.toCharArray();
+        int n = in.length;
+        char[] out = new char[n];
+        char[] lower = new char[n];
+        int[] map = new int[n + 1];
+        int length = 0;
         boolean space = false;
-        int n = original.length();
+        int hyphen = -1; // where a hyphen after a letter stands in out while a line break may still join it away
+        boolean broken = false; // whether that hyphen is followed by a line break
         for (int i = 0; i < n; i++) {
-            char c = original.charAt(i);
-            if (c == '\u00AD') {
-                continue; // soft hyphen
-            }
-            if (c == '-' && i > 0 && Character.isLetter(original.charAt(i - 1))) {
-                int j = i + 1;
-                while (j < n && (original.charAt(j) == ' ' || original.charAt(j) == '\t' || original.charAt(j) == '\r')) {
-                    j++;
-                }
-                if (j < n && original.charAt(j) == '\n') {
-                    int k = j + 1;
-                    while (k < n && Character.isWhitespace(original.charAt(k))) {
-                        k++;
-                    }
-                    if (k < n && Character.isLowerCase(original.charAt(k))) {
-                        i = k - 1; // "secu-\nrity" -> "security"
-                        continue;
+            char c = in[i];
+            if (isSpace(c)) {
+                if (hyphen >= 0) {
+                    // Before the break only blanks may follow the hyphen, after it any white space.
+                    if (c == '\n') {
+                        broken = true;
+                    } else if (broken ? !Character.isWhitespace(c) : c != ' ' && c != '\t' && c != '\r') {
+                        hyphen = -1;
                     }
                 }
-            }
-            boolean isSpace = Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u00A0';
-            if (isSpace) {
-                if (!space && out.length() > 0) {
-                    map[out.length()] = i;
-                    out.append(' ');
+                if (!space && length > 0) {
+                    map[length] = i;
+                    out[length] = ' ';
+                    lower[length++] = ' ';
                 }
                 space = true;
                 continue;
             }
+            if (c == '\u00AD') {
+                hyphen = -1;
+                continue; // soft hyphen
+            }
+            if (hyphen >= 0) {
+                if (broken && Character.isLowerCase(c)) {
+                    length = hyphen; // "secu-\nrity" -> "security": the hyphen and the space go
+                }
+                hyphen = -1;
+            }
             space = false;
-            map[out.length()] = i;
-            out.append(c == '\u2019' || c == '\u2018' ? '\'' : c == '\u201C' || c == '\u201D' ? '"' : c);
+            map[length] = i;
+            char shown = c == '\u2019' || c == '\u2018' ? '\'' : c == '\u201C' || c == '\u201D' ? '"' : c;
+            out[length] = shown;
+            // Char-wise keeps offsets (String.toLowerCase may not).
+            lower[length++] = shown >= 'A' && shown <= 'Z' ? (char) (shown + ('a' - 'A'))
+                    : shown < 128 ? shown : Character.toLowerCase(shown);
+            if (c == '-' && i > 0 && Character.isLetter(in[i - 1])) {
+                hyphen = length - 1;
+                broken = false;
+            }
         }
-        map[out.length()] = n;
-        int[] trimmed = java.util.Arrays.copyOf(map, out.length() + 1);
-        String text = out.toString();
-        // Char-wise keeps offsets (String.toLowerCase may not), over an array: a loop of StringBuilder.charAt
-        // here was compiled, dropped and compiled again by the JIT while a fresh JVM indexed.
-        char[] lower = text.toCharArray();
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = Character.toLowerCase(lower[i]);
+        map[length] = n;
+        return new NormalizedText(out, lower, length, java.util.Arrays.copyOf(map, length + 1));
+    }
+
+    /** Java white space or a Unicode space (the no-break spaces PDFs are full of); ASCII decided without lookups. */
+    private static boolean isSpace(char c) {
+        if (c < 128) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
         }
-        return new NormalizedText(text, new String(lower), trimmed);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     String text() {
@@ -76,6 +99,18 @@ final class NormalizedText {
 
     String lower() {
         return lower;
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    char[] textChars() {
+        return textChars;
+    }
+
+    char[] lowerChars() {
+        return lowerChars;
     }
 
     int original(int offset) {

@@ -26,14 +26,21 @@ final class Sentences {
 
     /** Start offsets of the sentences of {@code text}, ascending, the first 0. */
     static int[] starts(String text) {
-        int n = text.length();
+        return starts(text.toCharArray(), text.length());
+    }
+
+    /**
+     * The same for the first {@code n} characters of {@code text}: an array, as the detector holds its text,
+     * because String.charAt checks the string's coding and bounds on each of the millions of characters.
+     */
+    static int[] starts(char[] text, int n) {
         int[] starts = new int[Math.max(16, n / 80)];
         int count = 0;
         starts[count++] = 0;
         int last = 0;
         for (int i = 0; i < n - 2; i++) {
-            char c = text.charAt(i);
-            boolean end = (c == '.' || c == '!' || c == '?') && text.charAt(i + 1) == ' ' && opens(text.charAt(i + 2))
+            char c = text[i];
+            boolean end = (c == '.' || c == '!' || c == '?') && text[i + 1] == ' ' && opens(text[i + 2])
                     && !(c == '.' && abbreviation(text, i));
             if (!end && i - last >= MAX_LENGTH && c == ' ') {
                 end = true; // cut an endless run at a space
@@ -53,16 +60,16 @@ final class Sentences {
         return Character.isUpperCase(c) || Character.isDigit(c) || c == '(' || c == '"' || c == '[' || c == '\'';
     }
 
-    private static boolean abbreviation(String text, int dot) {
+    private static boolean abbreviation(char[] text, int dot) {
         int from = dot;
-        while (from > 0 && dot - from < 8 && (Character.isLetter(text.charAt(from - 1)) || text.charAt(from - 1) == '.'
-                || text.charAt(from - 1) == '\'')) {
+        while (from > 0 && dot - from < 8 && (Character.isLetter(text[from - 1]) || text[from - 1] == '.'
+                || text[from - 1] == '\'')) {
             from--;
         }
         if (from == dot) {
             return false; // "2." or ")." end a numbered heading or a sentence
         }
-        String word = text.substring(from, dot).toLowerCase(java.util.Locale.ROOT);
+        String word = new String(text, from, dot - from).toLowerCase(java.util.Locale.ROOT);
         return ABBREVIATIONS.contains(word);
     }
 
