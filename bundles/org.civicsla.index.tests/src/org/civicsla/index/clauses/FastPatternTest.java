@@ -85,6 +85,30 @@ class FastPatternTest {
         }
     }
 
+    /**
+     * Near and exclude patterns ask whether anything matches in a stretch of text: the same answer as a search
+     * of that stretch, at every start and end, so matches cut by either bound and word boundaries at the start
+     * of the stretch are decided alike.
+     */
+    @Test
+    void searchesAStretchAsThePlainPatternDoes() {
+        List<String> regexes = List.of("\\bterm\\b", "\\b(?:initial term|term of)\\b.{0,40}?\\bexpir\\w*", "\\bparty\\b",
+                "\\b(?:shall|will|must|agrees? to) (?:\\w+ ){0,2}?(?:terminate|be liable)\\b", "erm", "\\b(?:\\w+ )?party\\b",
+                "\\bGDPR\\b", "(?<!de)term\\w*", "^\\d\\.? ?term\\b", "\\bin perpetuity\\b|\\bperpetual\\b", "\\bno\\b");
+        for (String regex : regexes) {
+            Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            FastPattern context = FastPattern.contextOf(List.of(p))[0];
+            for (int from = 0; from < TEXT.length(); from += 3) {
+                for (int to = from; to <= TEXT.length(); to += 7) {
+                    assertEquals(p.matcher(TEXT).region(from, to).find(), context.findIn(TEXT, from, to),
+                            regex + " in " + from + "-" + to);
+                }
+            }
+        }
+        assertTrue(FastPattern.contextOf(List.of(Pattern.compile("\\bparty\\b")))[0].literals() != null,
+                "a literal opening is searched for by its text");
+    }
+
     @Test
     void literalOpeningsAreWhatEveryMatchStartsWith() {
         assertEquals(List.of("merger", "merge", "sale of "),

@@ -27,6 +27,8 @@ public final class ClauseDetector {
     private final ClauseTaxonomy taxonomy;
     /** Per type, its signal patterns as the detector runs them (see FastPattern). */
     private final Map<ClauseType, FastPattern[]> fast = new java.util.IdentityHashMap<>();
+    /** Per type, its near and exclude patterns as {@link #anyIn} runs them. */
+    private final Map<ClauseType, Context> contexts = new java.util.IdentityHashMap<>();
     private final Anchors anchors;
 
     public ClauseDetector(ClauseTaxonomy taxonomy) {
@@ -36,6 +38,7 @@ public final class ClauseDetector {
             FastPattern[] patterns = type.signals().stream().map(s -> FastPattern.of(s.pattern())).toArray(FastPattern[]::new);
             fast.put(type, patterns);
             all.add(patterns);
+            contexts.put(type, new Context(FastPattern.contextOf(type.near()), FastPattern.contextOf(type.exclude())));
         }
         this.anchors = new Anchors(taxonomy.types(), all);
     }
@@ -72,13 +75,17 @@ public final class ClauseDetector {
                 int g = anchors.patternBase(t) + p;
                 walks[p] = new Walk(patterns[p], normalized.lower(), found.starts()[g], found.counts()[g]);
             }
-            detections.add(detect(type, walks, normalized, sentences, found.sentences()[t]));
+            detections.add(detect(type, contexts.get(type), walks, normalized, sentences, found.sentences()[t]));
         }
         return detections;
     }
 
-    private static ClauseDetection detect(ClauseType type, Walk[] walks, NormalizedText normalized, int[] sentences,
-            boolean[] candidate) {
+    /** A type's near and exclude patterns, each ready for a search of a stretch of text. */
+    private record Context(FastPattern[] near, FastPattern[] exclude) {
+    }
+
+    private static ClauseDetection detect(ClauseType type, Context context, Walk[] walks, NormalizedText normalized,
+            int[] sentences, boolean[] candidate) {
         String text = normalized.lower();
         double score = 0;
         int signals = 0;
@@ -99,7 +106,7 @@ public final class ClauseDetector {
                     Matcher m = walk.matcher;
                     int from = Math.max(contextStart, m.start() - type.window());
                     int to = Math.min(contextEnd, m.end() + type.window());
-                    if (!type.near().isEmpty() && !anyIn(type.near(), text, from, to)) {
+                    if (!type.near().isEmpty() && !anyIn(context.near(), text, from, to)) {
                         continue;
                     }
                     int excludeFrom = from;
@@ -111,7 +118,7 @@ public final class ClauseDetector {
                         int semicolon = text.indexOf(';', m.end());
                         excludeTo = semicolon >= 0 && semicolon < to ? semicolon : to;
                     }
-                    if (anyIn(type.exclude(), text, excludeFrom, excludeTo)) {
+                    if (anyIn(context.exclude(), text, excludeFrom, excludeTo)) {
                         excluded++;
                         continue;
                     }
@@ -224,9 +231,9 @@ public final class ClauseDetector {
         }
     }
 
-    private static boolean anyIn(List<Pattern> patterns, String text, int from, int to) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(text).region(from, to).find()) {
+    private static boolean anyIn(FastPattern[] patterns, String text, int from, int to) {
+        for (FastPattern pattern : patterns) {
+            if (pattern.findIn(text, from, to)) {
                 return true;
             }
         }

@@ -43,6 +43,39 @@ record FastPattern(Pattern pattern, boolean leadingBoundary, List<String> litera
     }
 
     /**
+     * Near and exclude patterns as a search of a stretch of text runs them: those whose matches open with
+     * literal text recompiled as {@link #of} does, the others as they are (a plain search needs no change).
+     */
+    static FastPattern[] contextOf(List<Pattern> patterns) {
+        return patterns.stream().map(original -> {
+            FastPattern fast = of(original);
+            return fast.literals() != null ? fast : new FastPattern(original, false, null);
+        }).toArray(FastPattern[]::new);
+    }
+
+    /**
+     * Whether the pattern matches somewhere in {@code text} between {@code from} and {@code to}, as
+     * {@code matcher(text).region(from, to).find()} of the original pattern decides it. With literal openings
+     * the pattern is tried only where one of them stands in the stretch (String.indexOf, a vectorized scan),
+     * instead of at every position, where the search checked a word boundary (a Unicode lookup either side)
+     * and every alternative: the context of each signal is some hundreds of characters wide.
+     */
+    boolean findIn(String text, int from, int to) {
+        java.util.regex.Matcher matcher = pattern.matcher(text);
+        if (literals == null) {
+            return matcher.region(from, to).find();
+        }
+        for (String literal : literals) {
+            for (int at = text.indexOf(literal, from, to); at >= 0; at = text.indexOf(literal, at + 1, to)) {
+                if ((!leadingBoundary || boundaryAt(text, from, at)) && matcher.region(at, to).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The literal strings every match of {@code regex} starts with: the plain text it opens with, or
      * that of each alternative of the group it opens with (recursively); null when it opens otherwise.
      */
