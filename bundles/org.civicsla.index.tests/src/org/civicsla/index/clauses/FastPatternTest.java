@@ -72,7 +72,10 @@ class FastPatternTest {
         List<String> regexes = List.of("\\bterm\\b", "\\bterm", "term", "\\b(?:initial term|term of)\\b.{0,40}?\\bexpir\\w*",
                 "\\b(?:except|excluding)\\b.{0,80}?\\b(?:in no event|liable)", "\\bterminat\\w*\\b.{0,60}?\\bfor convenience\\b",
                 "\\bGDPR\\b", "\\bISO ?27001\\b", "\\bin perpetuity\\b|\\bperpetual\\b", "^\\d\\.? ?term\\b",
-                "\\b(?:\\w+ )?party\\b", "(?:shall|may)? ?terminat\\w*", "\\b(?:no|any) party\\b", "(?<!de)term\\w*");
+                "\\b(?:\\w+ )?party\\b", "(?:shall|may)? ?terminat\\w*", "\\b(?:no|any) party\\b", "(?<!de)term\\w*",
+                "\\bin perpetuity\\b|\\bperpetual(?:ly)?\\b", "\\bterm\\b|\\bparty", "\\b(?:\\d{1,3}|thirty) (?:days|june)",
+                "\\b\\d{1,3}\\)?", "\\bby (?:either|any) party\\b[^;]{0,40}?\\bterminat", "[^;]{0,9}term\\b", "\\bISO ?27001\\b",
+                "\\bNIST (?:SP )?800-\\d+|\\bGDPR", "\\b[A-Z]{2,4} ?27001", "\\ba\\w*|on\\b");
         int[] regions = { 0, 9, 63, TEXT.length() };
         for (String regex : regexes) {
             Pattern p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
@@ -116,7 +119,11 @@ class FastPatternTest {
         assertEquals(List.of("liab", "in no event"), FastPattern.of(Pattern.compile("\\b(?:liab\\w*|in no event)")).literals());
         assertEquals(List.of("upon", "after"), FastPattern.of(Pattern.compile("(?:(?:upon|after) )the")).literals());
         assertEquals(List.of("terminat"), FastPattern.of(Pattern.compile("\\bterminat\\w*")).literals());
-        assertNull(FastPattern.of(Pattern.compile("\\b(?:\\d{1,3}|one) days")).literals(), "a class opens an alternative");
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "one"),
+                FastPattern.of(Pattern.compile("\\b(?:\\d{1,3}|one) days")).literals(), "a digit opens the first alternative");
+        assertNull(FastPattern.of(Pattern.compile("\\b(?:\\d{0,3}|one) days")).literals(), "the digits may be missing");
+        assertNull(FastPattern.of(Pattern.compile("\\b(?:\\w+|one) days")).literals(), "a class opens an alternative");
+        assertEquals(List.of("by "), FastPattern.of(Pattern.compile("\\bby [^;]{0,80}?notice")).literals(), "'^' in a class anchors nothing");
         assertNull(FastPattern.of(Pattern.compile("(?:a|)b")).literals(), "an empty alternative");
         assertNull(FastPattern.of(Pattern.compile("\\bs?he")).literals(), "an optional first letter");
     }
@@ -145,10 +152,20 @@ class FastPatternTest {
     @Test
     void onlyPlainOpeningsGetTheLiteralShortcut() {
         assertTrue(FastPattern.of(Pattern.compile("\\b(?:except|save for)\\b")).leadingBoundary());
-        assertNull(FastPattern.of(Pattern.compile("\\bin perpetuity\\b|\\bperpetual\\b")).literals(), "two alternatives");
-        assertFalse(FastPattern.of(Pattern.compile("\\bin perpetuity\\b|\\bperpetual\\b")).leadingBoundary());
+        assertEquals(List.of("in perpetuity", "perpetual"),
+                FastPattern.of(Pattern.compile("\\bin perpetuity\\b|\\bperpetual\\b")).literals(), "alternatives each at a word start");
+        assertTrue(FastPattern.of(Pattern.compile("\\bin perpetuity\\b|\\bperpetual\\b")).leadingBoundary());
+        assertNull(FastPattern.of(Pattern.compile("\\bin perpetuity\\b|perpetual")).literals(), "one alternative not at a word start");
+        assertFalse(FastPattern.of(Pattern.compile("\\bin perpetuity\\b|perpetual")).leadingBoundary());
         assertNull(FastPattern.of(Pattern.compile("^insurance")).literals(), "'^' needs the sentence as region");
         assertNull(FastPattern.of(Pattern.compile("(?<!de)term")).literals(), "a look-behind needs the sentence as region");
-        assertNull(FastPattern.of(Pattern.compile("\\bGDPR\\b", Pattern.CASE_INSENSITIVE)).literals(), "capitals keep case folding");
+        assertEquals(List.of("gdpr"), FastPattern.of(Pattern.compile("\\bGDPR\\b", Pattern.CASE_INSENSITIVE)).literals(),
+                "capitals of a case-insensitive pattern lower-cased, as the text is");
+        assertNull(FastPattern.of(Pattern.compile("\\bGDPR\\b")).literals(), "a case-sensitive pattern keeps its capitals");
+        assertNull(FastPattern.of(Pattern.compile("\\b[A-Z]{2,4} ?27001", Pattern.CASE_INSENSITIVE)).literals(),
+                "capitals in a class keep case folding ([A-z] holds '[')");
+        assertNull(FastPattern.of(Pattern.compile("(?U)\\bISO\\b", Pattern.CASE_INSENSITIVE)).literals(), "an inline flag");
+        assertEquals("\\S+ iso", FastPattern.of(Pattern.compile("\\S+ ISO", Pattern.CASE_INSENSITIVE)).pattern().pattern(),
+                "escapes keep their letters");
     }
 }

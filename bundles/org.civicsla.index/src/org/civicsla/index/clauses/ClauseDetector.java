@@ -84,13 +84,42 @@ public final class ClauseDetector {
     private record Context(FastPattern[] near, FastPattern[] exclude) {
     }
 
+    /**
+     * The scan over the candidate sentences is a method of its own, apart from building the detection: the
+     * JIT compiles the hot loop again each time a new kind of document reaches a path it had not taken, and
+     * with the evidence and value code inlined beside it, each compile was some 90 KB of machine code.
+     */
     private static ClauseDetection detect(ClauseType type, Context context, Walk[] walks, NormalizedText normalized,
             int[] sentences, boolean[] candidate) {
-        String text = normalized.lower();
-        double score = 0;
-        int signals = 0;
-        int excluded = 0;
-        List<int[]> spans = new ArrayList<>();
+        return decide(type, scan(type, context, walks, normalized.lower(), sentences, candidate), normalized);
+    }
+
+    /** What the scan of one type found: the weights and number of counting signals, and the evidence spans. */
+    private static final class Tally {
+        double score;
+        int signals;
+        int excluded;
+        final int[] spans = new int[2 * MAX_EVIDENCE];
+        int spanCount;
+
+        /** Keeps the signal as evidence unless there is enough or one close by is kept already. */
+        void evidence(int start, int end) {
+            if (spanCount == MAX_EVIDENCE) {
+                return;
+            }
+            for (int k = 0; k < spanCount; k++) {
+                if (Math.abs(spans[2 * k] - start) < SNIPPET_RADIUS) {
+                    return;
+                }
+            }
+            spans[2 * spanCount] = start;
+            spans[2 * spanCount++ + 1] = end;
+        }
+    }
+
+    private static Tally scan(ClauseType type, Context context, Walk[] walks, String text, int[] sentences, boolean[] candidate) {
+        Tally tally = new Tally();
+        boolean near = !type.near().isEmpty();
         scan: for (int s = 0; s < sentences.length; s++) {
             if (candidate != null && !candidate[s]) {
                 continue;
@@ -106,7 +135,7 @@ public final class ClauseDetector {
                     Matcher m = walk.matcher;
                     int from = Math.max(contextStart, m.start() - type.window());
                     int to = Math.min(contextEnd, m.end() + type.window());
-                    if (!type.near().isEmpty() && !anyIn(context.near(), text, from, to)) {
+                    if (near && !anyIn(context.near(), text, from, to)) {
                         continue;
                     }
                     int excludeFrom = from;
@@ -119,40 +148,46 @@ public final class ClauseDetector {
                         excludeTo = semicolon >= 0 && semicolon < to ? semicolon : to;
                     }
                     if (anyIn(context.exclude(), text, excludeFrom, excludeTo)) {
-                        excluded++;
+                        tally.excluded++;
                         continue;
                     }
-                    signals++;
-                    score += type.signals().get(p).weight();
-                    int start = m.start();
-                    if (spans.size() < MAX_EVIDENCE && spans.stream().noneMatch(x -> Math.abs(x[0] - start) < SNIPPET_RADIUS)) {
-                        spans.add(new int[] { m.start(), m.end() });
-                    }
-                    if (score >= type.minScore() && signals >= ENOUGH_SIGNALS
-                            && (spans.size() >= MAX_EVIDENCE || signals >= 3 * ENOUGH_SIGNALS)) {
+                    tally.signals++;
+                    tally.score += type.signals().get(p).weight();
+                    tally.evidence(m.start(), m.end());
+                    if (tally.score >= type.minScore() && tally.signals >= ENOUGH_SIGNALS
+                            && (tally.spanCount >= MAX_EVIDENCE || tally.signals >= 3 * ENOUGH_SIGNALS)) {
                         break scan; // enough to decide, to show and to be sure: the rest only costs time
                     }
                 }
             }
         }
-        boolean present = score >= type.minScore();
-        double confidence = present ? Math.min(0.99, 0.6 + 0.1 * signals) : excluded > 0 || signals > 0 ? 0.6 : 0.9;
+        return tally;
+    }
+
+    private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized) {
+        boolean present = tally.score >= type.minScore();
+        double confidence = present ? Math.min(0.99, 0.6 + 0.1 * tally.signals)
+                : tally.excluded > 0 || tally.signals > 0 ? 0.6 : 0.9;
         List<ClauseSpan> evidence = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         if (present) {
+            String text = normalized.lower();
             String shown = normalized.text();
-            for (int[] span : spans) {
-                int from = Math.max(0, span[0] - SNIPPET_RADIUS);
-                int to = Math.min(shown.length(), span[1] + SNIPPET_RADIUS);
+            int[] spans = tally.spans;
+            for (int k = 0; k < tally.spanCount; k++) {
+                int start = spans[2 * k];
+                int end = spans[2 * k + 1];
+                int from = Math.max(0, start - SNIPPET_RADIUS);
+                int to = Math.min(shown.length(), end + SNIPPET_RADIUS);
                 // Offsets locate the signal itself (for pages and passages); the snippet gives its context.
-                evidence.add(new ClauseSpan(normalized.original(span[0]), normalized.original(span[1]),
+                evidence.add(new ClauseSpan(normalized.original(start), normalized.original(end),
                         (from > 0 ? "..." : "") + shown.substring(from, to).strip() + (to < shown.length() ? "..." : ""),
-                        List.of(shown.substring(span[0], span[1]))));
+                        List.of(shown.substring(start, end))));
             }
             for (Map.Entry<String, Pattern> value : type.values().entrySet()) {
-                for (int[] span : spans) {
-                    int from = Math.max(0, span[0] - type.window());
-                    int to = Math.min(text.length(), span[1] + type.window());
+                for (int k = 0; k < tally.spanCount; k++) {
+                    int from = Math.max(0, spans[2 * k] - type.window());
+                    int to = Math.min(text.length(), spans[2 * k + 1] + type.window());
                     Matcher m = value.getValue().matcher(text).region(from, to);
                     if (m.find() && m.groupCount() >= 1 && m.group(1) != null) {
                         values.put(value.getKey(), shown.substring(m.start(1), m.end(1)).strip());
