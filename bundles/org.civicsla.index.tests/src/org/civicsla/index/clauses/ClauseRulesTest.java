@@ -485,4 +485,31 @@ class ClauseRulesTest {
         assertFalse(present("Notice Period To Terminate Renewal", "The Agreement renews automatically unless either party "
                 + "gives written notice of non-renewal."), "no period");
     }
+
+    @Test
+    void terminationForConvenienceIsNoNonRenewalNorForceMajeure() {
+        assertTrue(present("Termination For Convenience", "Either party may terminate this Agreement at any time upon sixty "
+                + "(60) days' written notice to the other."));
+        assertFalse(present("Termination For Convenience", "Either party may terminate this Agreement at the end of the "
+                + "initial term or of any renewal term upon sixty (60) days' written notice to the other."),
+                "ending it at the end of a term is a non-renewal");
+        assertTrue(present("Termination For Convenience", "The Distributor may terminate this Agreement at any time by "
+                + "giving the Supplier ninety (90) days' prior written notice."));
+        assertFalse(present("Termination For Convenience", "Where a strike or other cause beyond the Supplier's reasonable "
+                + "control lasts more than sixty days, the Distributor may terminate this Agreement by giving the Supplier "
+                + "thirty (30) days' notice."), "force majeure");
+        assertFalse(present("Termination For Convenience", "Where a flood or other event beyond the control of the Supplier "
+                + "continues for two months, the Distributor may terminate this Agreement by giving thirty (30) days' notice."));
+    }
+
+    @Test
+    void noticePeriodIsNoRenewalThePartiesMustAgreeOn() {
+        assertTrue(present("Notice Period To Terminate Renewal", "The Agreement renews automatically for successive one-year "
+                + "terms unless either party notifies the other in writing at least sixty (60) days before the end of the "
+                + "then-current term."));
+        assertFalse(present("Notice Period To Terminate Renewal", "After the initial term, this Agreement may only be "
+                + "renewed if both parties agree in writing at least sixty (60) days before the end of the initial term."));
+        assertFalse(present("Notice Period To Terminate Renewal", "The parties may agree in writing, no later than sixty "
+                + "(60) days before the end of the term, to a renewal of this Agreement for a further year."));
+    }
 }
