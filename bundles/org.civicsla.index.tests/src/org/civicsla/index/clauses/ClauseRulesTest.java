@@ -512,4 +512,29 @@ class ClauseRulesTest {
         assertFalse(present("Notice Period To Terminate Renewal", "The parties may agree in writing, no later than sixty "
                 + "(60) days before the end of the term, to a renewal of this Agreement for a further year."));
     }
+
+    @Test
+    void capOnLiabilityByBothPartiesNamedExcludedDamagesOrAContributionCap() {
+        assertTrue(present("Cap On Liability", "Neither the Supplier nor the City shall be liable to the other for any "
+                + "indirect or consequential loss."));
+        assertFalse(present("Cap On Liability", "Neither the Supplier nor the City shall be liable for delays caused by "
+                + "the weather."));
+        assertTrue(present("Cap On Liability", "The Contractor excludes all liability for indirect, special or "
+                + "consequential damages."));
+        assertFalse(present("Cap On Liability", "The Contractor's price shall exclude any liability insurance premiums "
+                + "for the project."));
+        assertTrue(present("Cap On Liability", "The Agent shall not be required to contribute any amount in excess of the "
+                + "fees it has received under this Agreement."));
+        assertTrue(present("Cap On Liability", "No Selling Agent shall be required to contribute any amount in excess of "
+                + "the commission paid to it."));
+        assertFalse(present("Cap On Liability", "Each Agent shall be required to contribute any amount in excess of its "
+                + "share of the deposit."), "an obligation to contribute, not a cap");
+    }
+
+    @Test
+    void capOnLiabilityIsNoSectionNamedInBrackets() {
+        assertTrue(present("Cap On Liability", "Section 9 sets out the limitation of liability that applies to every order."));
+        assertFalse(present("Cap On Liability", "Sections 8 (Confidentiality) and 9 (Limitation of Liability) shall survive "
+                + "the termination of this Agreement."));
+    }
 }
