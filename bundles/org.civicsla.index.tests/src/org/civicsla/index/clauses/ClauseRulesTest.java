@@ -537,4 +537,20 @@ class ClauseRulesTest {
         assertFalse(present("Cap On Liability", "Sections 8 (Confidentiality) and 9 (Limitation of Liability) shall survive "
                 + "the termination of this Agreement."));
     }
+
+    @Test
+    void expirationDateOnAnEvent() {
+        assertTrue(present("Expiration Date", "This Agreement shall expire when the last of the Licensed Patents lapses."));
+        assertTrue(present("Expiration Date", "This Agreement shall expire if the Adviser ceases to manage the Fund."));
+        assertFalse(present("Expiration Date", "Any warranty claim shall expire if it is not made within the warranty "
+                + "period."), "a claim, not the agreement");
+    }
+
+    @Test
+    void auditRightsAsAccessAtReasonableTimesToTheBooks() {
+        assertTrue(present("Audit Rights", "The Supplier shall give the City access at all reasonable times to its books "
+                + "and records relating to this Agreement."));
+        assertFalse(present("Audit Rights", "The Supplier shall give the City access at all reasonable times to the site "
+                + "for deliveries."));
+    }
 }
