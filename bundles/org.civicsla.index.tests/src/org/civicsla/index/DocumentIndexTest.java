@@ -342,6 +342,8 @@ class DocumentIndexTest {
     @Test
     void snippetsAreOneLine() {
         assertEquals("a ‹b› c", DocumentIndex.oneLine("  a\n\n‹b›\t c \n"));
+        // Unicode white space folds too; a no-break space is not white space to Java and stays.
+        assertEquals("a\u00A0b c d", DocumentIndex.oneLine("a\u00A0b\u2003c\u001F\u000Bd"));
     }
 
     @Test
