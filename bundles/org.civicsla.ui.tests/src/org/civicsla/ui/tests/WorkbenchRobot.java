@@ -118,6 +118,15 @@ final class WorkbenchRobot implements AutoCloseable {
 
     /** Clicks the tab titled {@code title} (a part in a stack), as a person brings a part to the front. */
     void clickTab(String title) throws InterruptedException {
+        clickTab(title, 1);
+    }
+
+    /** Double-clicks the tab titled {@code title}: the workbench maximizes its stack, or restores it. */
+    void doubleClickTab(String title) throws InterruptedException {
+        clickTab(title, 2);
+    }
+
+    private void clickTab(String title, int clicks) throws InterruptedException {
         AtomicReference<org.eclipse.swt.custom.CTabItem> tab = new AtomicReference<>();
         waitUntil("a tab '" + title + "' is shown", () -> {
             for (Shell shell : display().getShells()) {
@@ -137,7 +146,7 @@ final class WorkbenchRobot implements AutoCloseable {
             org.eclipse.swt.graphics.Rectangle bounds = tab.get().getBounds();
             return folder.toDisplay(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
         });
-        xdotool("mousemove", String.valueOf(centre.x), String.valueOf(centre.y), "click", "1");
+        xdotool("mousemove", String.valueOf(centre.x), String.valueOf(centre.y), "click", "--repeat", String.valueOf(clicks), "1");
         waitUntil("the tab '" + title + "' is in front", () -> folder.getSelection() == tab.get());
     }
 

@@ -414,6 +414,76 @@ class WorkbenchUiTest {
                 robot.ui(status::getText));
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(37)
+    void theDevicesChartSplitByModelDrawsEachModelInItsColour() throws Exception {
+        robot.clickTab("Devices");
+        org.civicsla.ui.parts.DevicesPart devices = robot.ui(() -> (org.civicsla.ui.parts.DevicesPart) ((org.eclipse.e4.ui.model.application.ui.basic.MPart) robot
+                .applicationContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
+                .find("org.civicsla.ui.part.devices", robot.applicationContext()
+                        .get(org.eclipse.e4.ui.model.application.MApplication.class))).getObject());
+        org.eclipse.swt.widgets.Canvas chart = robot.widget("devices.chart", org.eclipse.swt.widgets.Canvas.class);
+        org.eclipse.swt.widgets.Combo split = robot.widget("devices.chart.split", org.eclipse.swt.widgets.Combo.class);
+        robot.waitUntil("the sample's devices are charted for all devices", () -> devices.chart()
+                .filter(c -> !c.bars().isEmpty() && c.groups().size() == 1).isPresent());
+
+        // A person opens the "By:" choice, moves down to "model" and takes it.
+        robot.click(split);
+        robot.key(org.eclipse.swt.SWT.ARROW_DOWN);
+        robot.key(org.eclipse.swt.SWT.CR);
+        robot.waitUntil("the chart is split by model", () -> split.getText().equals("model") && devices.chart()
+                .filter(c -> c.split() == org.civicsla.core.lifecycle.SupportEndChart.Split.MODEL && c.groups().size() > 1)
+                .isPresent());
+        var shown = robot.ui(() -> devices.chart().orElseThrow());
+        // What is drawn, with the part maximized as a person would to read it (a double-click on its tab): each
+        // model's colour fills its legend swatch and its part of the bars.
+        org.eclipse.swt.graphics.Point before = robot.ui(chart::getSize);
+        var part = robot.ui(() -> robot.applicationContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
+                .find("org.civicsla.ui.part.devices", robot.applicationContext().get(org.eclipse.e4.ui.model.application.MApplication.class)));
+        robot.doubleClickTab("Devices");
+        try {
+            robot.waitUntil("the chart is larger", () -> chart.getSize().y > before.y);
+            robot.waitUntil("each model's colour is drawn", () -> {
+                java.util.Map<Integer, Integer> pixels = pixels(chart);
+                for (int g = 0; g < shown.groups().size(); g++) {
+                    org.eclipse.swt.graphics.RGB rgb = org.civicsla.ui.parts.DevicesPart.colourOf(g, shown.groups());
+                    if (pixels.getOrDefault((rgb.red << 16) | (rgb.green << 8) | rgb.blue, 0) < 50) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        } finally {
+            // Restored through the model, pass or fail: the tests after this one need the other parts shown.
+            robot.ui(() -> part.getParent().getTags().remove(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED));
+            robot.widget("vendors.filter", Text.class); // waits until the vendor list is shown again
+        }
+        assertEquals("model", robot.ui(() -> ((org.eclipse.e4.ui.model.application.ui.basic.MPart) part).getPersistedState().get("chart.split")),
+                "the choice is kept with the layout");
+    }
+
+    /** How many pixels of each colour (0xRRGGBB) the control shows on the screen. */
+    private static java.util.Map<Integer, Integer> pixels(org.eclipse.swt.widgets.Control control) {
+        org.eclipse.swt.graphics.Point size = control.getSize();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(control.getDisplay(), size.x, size.y);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(control);
+        try {
+            gc.copyArea(image, 0, 0);
+            org.eclipse.swt.graphics.ImageData data = image.getImageData();
+            java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+            for (int y = 0; y < data.height; y++) {
+                for (int x = 0; x < data.width; x++) {
+                    org.eclipse.swt.graphics.RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                    counts.merge((rgb.red << 16) | (rgb.green << 8) | rgb.blue, 1, Integer::sum);
+                }
+            }
+            return counts;
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     /** A copy of the bundled sample city (samples/riverton of this repository), as the product ships it. */
     private static Path copyOfTheSampleCity() throws java.io.IOException {
         Path repository = Path.of("").toAbsolutePath();

@@ -216,20 +216,30 @@ public final class DevicesPart {
             return;
         }
         int textHeight = gc.textExtent("0").y;
-        // Legend on one line under the title, when the bars are split.
+        // The legend under the title, when the bars are split, on as many lines as the width needs: model names
+        // are long, and a legend running off the chart leaves bars nobody can name.
         int legendY = 8 + textHeight;
         int x0 = 8;
         if (data.groups().size() > 1) {
             for (int g = 0; g < data.groups().size(); g++) {
+                int width = 24 + gc.textExtent(data.groups().get(g)).x;
+                if (x0 > 8 && x0 + width > area.width - 8) {
+                    x0 = 8;
+                    legendY += textHeight + 2;
+                }
                 gc.setBackground(colour(g, data.groups()));
                 gc.fillRectangle(x0, legendY + 2, 10, 10);
                 gc.drawText(data.groups().get(g), x0 + 14, legendY, true);
-                x0 += 24 + gc.textExtent(data.groups().get(g)).x;
+                x0 += width;
             }
         }
         int max = data.bars().stream().mapToInt(SupportEndChart.Bar::total).max().orElse(1);
         int top = legendY + 2 * textHeight + 4;
         int bottom = area.height - textHeight - 6;
+        if (bottom - top < textHeight) {
+            gc.drawText("(Make the chart taller to see the bars: drag the divider above it.)", 8, legendY + textHeight + 2, true);
+            return;
+        }
         int slot = Math.max(1, (area.width - 16) / data.bars().size());
         for (int i = 0; i < data.bars().size(); i++) {
             SupportEndChart.Bar bar = data.bars().get(i);
@@ -253,8 +263,14 @@ public final class DevicesPart {
     }
 
     private org.eclipse.swt.graphics.Color colour(int group, List<String> groups) {
-        boolean other = groups.get(group).equals(SupportEndChart.OTHER);
-        return new org.eclipse.swt.graphics.Color(other ? PALETTE[PALETTE.length - 1] : PALETTE[group % PALETTE.length]);
+        return new org.eclipse.swt.graphics.Color(colourOf(group, groups));
+    }
+
+    /** The colour of a group's bars and legend swatch ("other" has the last one): the UI test looks for it. */
+    public static org.eclipse.swt.graphics.RGB colourOf(int group, List<String> groups) {
+        org.eclipse.swt.graphics.RGB rgb = groups.get(group).equals(SupportEndChart.OTHER) ? PALETTE[PALETTE.length - 1]
+                : PALETTE[group % PALETTE.length];
+        return new org.eclipse.swt.graphics.RGB(rgb.red, rgb.green, rgb.blue); // a copy: RGB's fields can be set
     }
 
     @Focus
@@ -266,7 +282,7 @@ public final class DevicesPart {
     private static int atLeastTitle(TableColumn column, int width) {
         org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(column.getParent());
         try {
-            return Math.max(width, gc.textExtent(column.getText()).x + 26);
+            return Math.max(width, TableSort.titleWidth(gc, column.getText()));
         } finally {
             gc.dispose();
         }

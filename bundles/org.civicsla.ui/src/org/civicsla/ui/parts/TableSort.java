@@ -75,6 +75,11 @@ final class TableSort {
         return ascending ? order : order.reversed();
     }
 
+    /** Width of a column's title with room for the sort arrow beside it: a column is never narrower than that. */
+    static int titleWidth(org.eclipse.swt.graphics.GC gc, String title) {
+        return gc.textExtent(title).x + 26;
+    }
+
     static int compareCells(String a, String b) {
         Integer severityA = SEVERITY.get(a);
         Integer severityB = SEVERITY.get(b);

@@ -146,7 +146,7 @@ public final class VendorsPart {
         });
         // Never narrower than its title (and the sort arrow): a header cut to "Criti" helps no one.
         org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(viewer.getTable());
-        int titleWidth = gc.textExtent(title).x + 26;
+        int titleWidth = TableSort.titleWidth(gc, title);
         // An ID and a name must be readable too: room for "V-0000" and some twenty characters.
         int minimum = switch (title) {
             case "ID" -> Math.max(titleWidth, gc.textExtent("V-0000").x + 16);
