@@ -553,4 +553,23 @@ class ClauseRulesTest {
         assertFalse(present("Audit Rights", "The Supplier shall give the City access at all reasonable times to the site "
                 + "for deliveries."));
     }
+
+    @Test
+    void wordingOfAnotherKindIsExcluded() {
+        assertTrue(present("Expiration Date", "This Agreement shall remain in full force and effect until December 31, 2025."));
+        assertFalse(present("Expiration Date", "This Agreement shall remain in full force and effect until revoked by any "
+                + "party hereto in writing."), "in force until revoked: no end date");
+        assertTrue(present("Audit Rights", "The Licensor may inspect the Licensee's premises and records once a year on "
+                + "ten days' notice."));
+        assertFalse(present("Audit Rights", "Confidential Information means all business information disclosed by the "
+                + "Company, whether in writing, orally or by inspection of premises or equipment."), "a confidentiality definition");
+        assertTrue(present("Liquidated Damages", "If the Buyer cancels an order, it shall pay the Seller liquidated damages "
+                + "equal to ten percent of the price."));
+        assertFalse(present("Liquidated Damages", "The Master Franchise Agreement contains a liquidated damages clause, "
+                + "which some state laws do not enforce."), "a disclosure about a clause");
+        assertTrue(present("Insurance", "The Supplier shall maintain product liability insurance with limits of not less "
+                + "than $1,000,000 and name the Buyer as additional insured."));
+        assertFalse(present("Insurance", "The Company shall maintain its capital at the level set by the National "
+                + "Association of Insurance Commissioners."), "an insurance regulator");
+    }
 }
