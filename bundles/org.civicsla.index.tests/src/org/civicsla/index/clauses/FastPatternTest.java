@@ -112,6 +112,56 @@ class FastPatternTest {
                 "a literal opening is searched for by its text");
     }
 
+    /**
+     * Every pattern the product ships (signals, near and exclude) finds on real contract wording what its plain
+     * pattern finds, sentence by sentence: the sample city's contracts (samples/riverton of this repository).
+     */
+    @Test
+    void everyShippedPatternFindsWhatItsPlainPatternFindsOnTheSampleContracts() throws java.io.IOException {
+        java.nio.file.Path repository = java.nio.file.Path.of("").toAbsolutePath();
+        while (repository != null && !java.nio.file.Files.isDirectory(repository.resolve("samples/riverton/documents"))) {
+            repository = repository.getParent();
+        }
+        assertTrue(repository != null, "samples/riverton is above " + java.nio.file.Path.of("").toAbsolutePath());
+        StringBuilder contracts = new StringBuilder();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(repository.resolve("samples/riverton/documents"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                contracts.append(java.nio.file.Files.readString(file)).append("\n\n");
+            }
+        }
+        // And wording the samples lack: matches opening with a digit, a capital, an alternative of two.
+        contracts.append(TEXT).append(" The Products carry a 12-month limited warranty. Either party may end it on 90 days' "
+                + "notice prior to the end of the then-current term. The license is perpetual. The Supplier keeps ISO 27001 "
+                + "certification and follows NIST SP 800-53.");
+        NormalizedText normalized = NormalizedText.of(contracts.toString());
+        String text = normalized.lower();
+        int[] sentences = Sentences.starts(normalized.text());
+        int compared = 0;
+        for (ClauseType type : ClauseTaxonomy.standard().types()) {
+            List<Pattern> patterns = new ArrayList<>(type.signals().stream().map(ClauseType.Signal::pattern).toList());
+            for (Pattern p : patterns) {
+                FastPattern fp = FastPattern.of(p);
+                for (int s = 0; s < sentences.length; s++) {
+                    int end = s + 1 < sentences.length ? sentences[s + 1] : text.length();
+                    assertEquals(plain(p, text, sentences[s], end), fast(fp, text, sentences[s], end),
+                            type.name() + ": " + p.pattern() + " in sentence " + s);
+                    compared++;
+                }
+            }
+            List<Pattern> context = new ArrayList<>(type.near());
+            context.addAll(type.exclude());
+            FastPattern[] fast = FastPattern.contextOf(context);
+            for (int k = 0; k < fast.length; k++) {
+                for (int s = 0; s < sentences.length; s++) {
+                    int end = s + 1 < sentences.length ? sentences[s + 1] : text.length();
+                    assertEquals(context.get(k).matcher(text).region(sentences[s], end).find(), fast[k].findIn(text, sentences[s], end),
+                            type.name() + ": " + context.get(k).pattern() + " in sentence " + s);
+                }
+            }
+        }
+        assertTrue(compared > 10_000, compared + " comparisons");
+    }
+
     @Test
     void literalOpeningsAreWhatEveryMatchStartsWith() {
         assertEquals(List.of("merger", "merge", "sale of "),
