@@ -31,7 +31,7 @@ final class Anchors {
     private final int[] symbol = new int[ASCII];
     private final List<Map<Character, Integer>> other = new ArrayList<>();
     /** Whether any string holds a non-ASCII character; when none does, such a character sends every node to the root. */
-    private boolean anyOther;
+    private final boolean anyOther;
     private final int[] fail;
     /**
      * Per node, the strings ending there (own and by failure link): pairs of a code and the length; the
@@ -74,6 +74,7 @@ final class Anchors {
             }
         }
         patterns = g;
+        anyOther = other.stream().anyMatch(row -> !row.isEmpty());
         int nodes = asciiMoves.size();
         fail = new int[nodes];
         int[] ascii = new int[nodes * ASCII];
@@ -148,7 +149,6 @@ final class Anchors {
                     asciiMoves.get(node)[c] = next;
                 } else {
                     other.get(node).put(c, next);
-                    anyOther = true;
                 }
             }
             node = next;

@@ -25,22 +25,20 @@ public final class ClauseDetector {
     private static final int ENOUGH_SIGNALS = 4;
 
     private final ClauseTaxonomy taxonomy;
-    /** Per type, its signal patterns as the detector runs them (see FastPattern). */
-    private final Map<ClauseType, FastPattern[]> fast = new java.util.IdentityHashMap<>();
-    /** Per type, its near and exclude patterns as {@link #anyIn} runs them. */
-    private final Map<ClauseType, Context> contexts = new java.util.IdentityHashMap<>();
+    /** Per type, in taxonomy order, its patterns as the detector runs them (see FastPattern). */
+    private final List<Compiled> compiled;
     private final Anchors anchors;
+
+    /** A type's signal, near and exclude patterns, each ready for the search the detector makes with it. */
+    private record Compiled(FastPattern[] signals, FastPattern[] near, FastPattern[] exclude) {
+    }
 
     public ClauseDetector(ClauseTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        List<FastPattern[]> all = new ArrayList<>();
-        for (ClauseType type : taxonomy.types()) {
-            FastPattern[] patterns = type.signals().stream().map(s -> FastPattern.of(s.pattern())).toArray(FastPattern[]::new);
-            fast.put(type, patterns);
-            all.add(patterns);
-            contexts.put(type, new Context(FastPattern.contextOf(type.near()), FastPattern.contextOf(type.exclude())));
-        }
-        this.anchors = new Anchors(taxonomy.types(), all);
+        this.compiled = taxonomy.types().stream().map(type -> new Compiled(
+                type.signals().stream().map(s -> FastPattern.of(s.pattern())).toArray(FastPattern[]::new),
+                FastPattern.contextOf(type.near()), FastPattern.contextOf(type.exclude()))).toList();
+        this.anchors = new Anchors(taxonomy.types(), compiled.stream().map(Compiled::signals).toList());
     }
 
     /**
@@ -69,29 +67,19 @@ public final class ClauseDetector {
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
         for (int t = 0; t < taxonomy.types().size(); t++) {
             ClauseType type = taxonomy.types().get(t);
-            FastPattern[] patterns = fast.get(type);
+            FastPattern[] patterns = compiled.get(t).signals();
             Walk[] walks = new Walk[patterns.length];
             for (int p = 0; p < patterns.length; p++) {
                 int g = anchors.patternBase(t) + p;
                 walks[p] = new Walk(patterns[p], normalized.lower(), found.starts()[g], found.counts()[g]);
             }
-            detections.add(detect(type, contexts.get(type), walks, normalized, sentences, found.sentences()[t]));
+            // The scan is a method of its own, apart from building the detection: the JIT compiles the hot loop
+            // again each time a new kind of document reaches a path it had not taken, and with the evidence and
+            // value code inlined beside it, each compile was some 90 KB of machine code.
+            Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), sentences, found.sentences()[t]);
+            detections.add(decide(type, tally, normalized));
         }
         return detections;
-    }
-
-    /** A type's near and exclude patterns, each ready for a search of a stretch of text. */
-    private record Context(FastPattern[] near, FastPattern[] exclude) {
-    }
-
-    /**
-     * The scan over the candidate sentences is a method of its own, apart from building the detection: the
-     * JIT compiles the hot loop again each time a new kind of document reaches a path it had not taken, and
-     * with the evidence and value code inlined beside it, each compile was some 90 KB of machine code.
-     */
-    private static ClauseDetection detect(ClauseType type, Context context, Walk[] walks, NormalizedText normalized,
-            int[] sentences, boolean[] candidate) {
-        return decide(type, scan(type, context, walks, normalized.lower(), sentences, candidate), normalized);
     }
 
     /** What the scan of one type found: the weights and number of counting signals, and the evidence spans. */
@@ -117,9 +105,10 @@ public final class ClauseDetector {
         }
     }
 
-    private static Tally scan(ClauseType type, Context context, Walk[] walks, String text, int[] sentences, boolean[] candidate) {
+    private static Tally scan(ClauseType type, Compiled patterns, Walk[] walks, String text, int[] sentences,
+            boolean[] candidate) {
         Tally tally = new Tally();
-        boolean near = !type.near().isEmpty();
+        boolean near = patterns.near().length > 0;
         scan: for (int s = 0; s < sentences.length; s++) {
             if (candidate != null && !candidate[s]) {
                 continue;
@@ -135,7 +124,7 @@ public final class ClauseDetector {
                     Matcher m = walk.matcher;
                     int from = Math.max(contextStart, m.start() - type.window());
                     int to = Math.min(contextEnd, m.end() + type.window());
-                    if (near && !anyIn(context.near(), text, from, to)) {
+                    if (near && !anyIn(patterns.near(), text, from, to)) {
                         continue;
                     }
                     int excludeFrom = from;
@@ -147,7 +136,7 @@ public final class ClauseDetector {
                         int semicolon = text.indexOf(';', m.end());
                         excludeTo = semicolon >= 0 && semicolon < to ? semicolon : to;
                     }
-                    if (anyIn(context.exclude(), text, excludeFrom, excludeTo)) {
+                    if (anyIn(patterns.exclude(), text, excludeFrom, excludeTo)) {
                         tally.excluded++;
                         continue;
                     }

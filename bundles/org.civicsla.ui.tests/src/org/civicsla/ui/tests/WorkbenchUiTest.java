@@ -193,9 +193,7 @@ class WorkbenchUiTest {
                 "Northgate Networks", "Civic Cloud Services")) && table.getSortColumn() != null
                 && table.getSortColumn().getText().equals("Step 2")
                 && table.getSortDirection() == org.eclipse.swt.SWT.UP);
-        var part = robot.ui(() -> robot.applicationContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
-                .find("org.civicsla.ui.part.vendors", robot.applicationContext().get(org.eclipse.e4.ui.model.application.MApplication.class)));
-        var state = robot.ui(() -> ((org.eclipse.e4.ui.model.application.ui.basic.MPart) part).getPersistedState());
+        var state = robot.ui(() -> part("org.civicsla.ui.part.vendors").getPersistedState());
         assertEquals("Step 2", state.get("sortColumn"));
         assertEquals("true", state.get("sortAscending"));
     }
@@ -418,10 +416,8 @@ class WorkbenchUiTest {
     @org.junit.jupiter.api.Order(37)
     void theDevicesChartSplitByModelDrawsEachModelInItsColour() throws Exception {
         robot.clickTab("Devices");
-        org.civicsla.ui.parts.DevicesPart devices = robot.ui(() -> (org.civicsla.ui.parts.DevicesPart) ((org.eclipse.e4.ui.model.application.ui.basic.MPart) robot
-                .applicationContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
-                .find("org.civicsla.ui.part.devices", robot.applicationContext()
-                        .get(org.eclipse.e4.ui.model.application.MApplication.class))).getObject());
+        org.eclipse.e4.ui.model.application.ui.basic.MPart part = robot.ui(() -> part("org.civicsla.ui.part.devices"));
+        org.civicsla.ui.parts.DevicesPart devices = robot.ui(() -> (org.civicsla.ui.parts.DevicesPart) part.getObject());
         org.eclipse.swt.widgets.Canvas chart = robot.widget("devices.chart", org.eclipse.swt.widgets.Canvas.class);
         org.eclipse.swt.widgets.Combo split = robot.widget("devices.chart.split", org.eclipse.swt.widgets.Combo.class);
         robot.waitUntil("the sample's devices are charted for all devices", () -> devices.chart()
@@ -438,8 +434,6 @@ class WorkbenchUiTest {
         // What is drawn, with the part maximized as a person would to read it (a double-click on its tab): each
         // model's colour fills its legend swatch and its part of the bars.
         org.eclipse.swt.graphics.Point before = robot.ui(chart::getSize);
-        var part = robot.ui(() -> robot.applicationContext().get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
-                .find("org.civicsla.ui.part.devices", robot.applicationContext().get(org.eclipse.e4.ui.model.application.MApplication.class)));
         robot.doubleClickTab("Devices");
         try {
             robot.waitUntil("the chart is larger", () -> chart.getSize().y > before.y);
@@ -458,8 +452,15 @@ class WorkbenchUiTest {
             robot.ui(() -> part.getParent().getTags().remove(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED));
             robot.widget("vendors.filter", Text.class); // waits until the vendor list is shown again
         }
-        assertEquals("model", robot.ui(() -> ((org.eclipse.e4.ui.model.application.ui.basic.MPart) part).getPersistedState().get("chart.split")),
+        assertEquals("model", robot.ui(() -> part.getPersistedState().get("chart.split")),
                 "the choice is kept with the layout");
+    }
+
+    /** The workbench's part of that id; on the UI thread. */
+    private static org.eclipse.e4.ui.model.application.ui.basic.MPart part(String id) {
+        return (org.eclipse.e4.ui.model.application.ui.basic.MPart) robot.applicationContext()
+                .get(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
+                .find(id, robot.applicationContext().get(org.eclipse.e4.ui.model.application.MApplication.class));
     }
 
     /** How many pixels of each colour (0xRRGGBB) the control shows on the screen. */
