@@ -116,9 +116,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards and fuzzy words; doc values for
      * the facets (vendor, status, clause) and the order of equal scores. 4: the unstemmed copy
      * holds which words a passage has, not where. 5: only the words that are not their own stem. 6: with
-     * their offsets; equal scores ordered by a number.
+     * their offsets; equal scores ordered by a number. 8: evidence snippets are the clause's sentences.
      */
-    static final String SCHEMA = "7";
+    static final String SCHEMA = "8";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
      * Passage text, stored for snippets, with offsets in the postings: the highlighter then reads match

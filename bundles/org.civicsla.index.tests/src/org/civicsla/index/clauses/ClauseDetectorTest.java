@@ -68,6 +68,41 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void evidenceIsTheClauseWithItsHeadingNotTheEndOfTheClauseBefore() {
+        String text = "4. SECURITY INCIDENTS. The Supplier shall report any security incident affecting the Services to the City"
+                + " within seven (7) days of its discovery.\n\n5. LIMITATION OF LIABILITY. The Supplier's total aggregate liability"
+                + " under this Agreement shall not exceed two times the fees paid in the twelve (12) months preceding the\nclaim.\n\n"
+                + "6. INSURANCE. The Supplier shall maintain professional liability insurance of at least five million dollars.";
+        ClauseDetection cap = detect(text).get("Cap On Liability");
+        assertTrue(cap.present());
+        assertEquals("5. LIMITATION OF LIABILITY. The Supplier's total aggregate liability under this Agreement shall not exceed"
+                + " two times the fees paid in the twelve (12) months preceding the claim.", cap.evidence().get(0).snippet());
+    }
+
+    @Test
+    void aHeadingAloneIsShownWithTheSentenceAfterIt() {
+        String text = "Recitals follow here and say nothing of interest to anyone at all. INSURANCE. Each party keeps"
+                + " general liability insurance with limits of not less than $1,000,000 per occurrence.";
+        int[] sentences = Sentences.starts(text);
+        int start = text.indexOf("INSURANCE");
+        assertEquals("INSURANCE. Each party keeps general liability insurance with limits of not less than $1,000,000 per"
+                + " occurrence.", ClauseDetector.snippet(text, sentences, start, start + "INSURANCE".length()));
+    }
+
+    @Test
+    void aLongSentenceIsCutAroundTheSignalAtWordStarts() {
+        String filler = "the party of the first part and its affiliates, ";
+        String text = "Whereas " + filler.repeat(10) + "the City may audit the books of the Supplier, " + filler.repeat(10) + "and so on.";
+        int start = text.indexOf("audit");
+        String snippet = ClauseDetector.snippet(text, Sentences.starts(text), start, start + 5);
+        assertTrue(snippet.startsWith("...") && snippet.endsWith("..."), snippet);
+        assertTrue(snippet.contains("the City may audit the books of the Supplier"), snippet);
+        assertTrue(snippet.length() <= 2 * 160 + 5 + 6, snippet.length() + ": " + snippet);
+        String inner = snippet.substring(3, snippet.length() - 3);
+        assertTrue(text.contains(inner) && text.charAt(text.indexOf(inner) - 1) == ' ', "cut inside a word: " + snippet);
+    }
+
+    @Test
     void auditedFinancialStatementsAreNotAuditRights() {
         assertFalse(detect("The Company shall deliver its audited financial statements within 90 days after year end.")
                 .get("Audit Rights").present());

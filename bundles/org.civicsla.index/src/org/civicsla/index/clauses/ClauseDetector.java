@@ -15,12 +15,19 @@ import java.util.regex.Pattern;
  * {@code contextSentences} either side), at most {@code window} characters either side (for excluding
  * wording of a type with {@code excludeInClause}, only the clause between semicolons). A type is
  * present when the weights of its counting signals add up to its {@code minScore}. Evidence is the
- * text around the first counting signals.
+ * sentences of the first counting signals (see {@link #snippet}).
  */
 public final class ClauseDetector {
 
     private static final int MAX_EVIDENCE = 3;
+    /** Most characters of evidence shown either side of a signal; signals closer than this share one snippet. */
     private static final int SNIPPET_RADIUS = 160;
+    /** Fewest characters of evidence shown: a shorter sentence is shown with the ones after it. */
+    private static final int MIN_SNIPPET = 80;
+    /** Most characters of evidence shown whole; a longer stretch is cut {@value #SNIPPET_RADIUS} either side of the signal. */
+    private static final int MAX_SNIPPET = 400;
+    /** Longest sentence taken for a heading. */
+    private static final int MAX_HEADING = 60;
     /** Signals at which confidence tops out (0.6 + 0.1 per signal, at most 0.99). */
     private static final int ENOUGH_SIGNALS = 4;
 
@@ -77,7 +84,7 @@ public final class ClauseDetector {
             // again each time a new kind of document reaches a path it had not taken, and with the evidence and
             // value code inlined beside it, each compile was some 90 KB of machine code.
             Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), sentences, found.sentences()[t]);
-            detections.add(decide(type, tally, normalized));
+            detections.add(decide(type, tally, normalized, sentences));
         }
         return detections;
     }
@@ -153,7 +160,7 @@ public final class ClauseDetector {
         return tally;
     }
 
-    private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized) {
+    private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized, int[] sentences) {
         boolean present = tally.score >= type.minScore();
         double confidence = present ? Math.min(0.99, 0.6 + 0.1 * tally.signals)
                 : tally.excluded > 0 || tally.signals > 0 ? 0.6 : 0.9;
@@ -166,12 +173,9 @@ public final class ClauseDetector {
             for (int k = 0; k < tally.spanCount; k++) {
                 int start = spans[2 * k];
                 int end = spans[2 * k + 1];
-                int from = Math.max(0, start - SNIPPET_RADIUS);
-                int to = Math.min(shown.length(), end + SNIPPET_RADIUS);
                 // Offsets locate the signal itself (for pages and passages); the snippet gives its context.
                 evidence.add(new ClauseSpan(normalized.original(start), normalized.original(end),
-                        (from > 0 ? "..." : "") + shown.substring(from, to).strip() + (to < shown.length() ? "..." : ""),
-                        List.of(shown.substring(start, end))));
+                        snippet(shown, sentences, start, end), List.of(shown.substring(start, end))));
             }
             for (Map.Entry<String, Pattern> value : type.values().entrySet()) {
                 for (int k = 0; k < tally.spanCount; k++) {
@@ -186,6 +190,74 @@ public final class ClauseDetector {
             }
         }
         return new ClauseDetection(type.name(), present, confidence, evidence, values);
+    }
+
+    /**
+     * The evidence shown for a signal at [start, end): its sentence, with the headings just before it ("5.",
+     * "LIMITATION OF LIABILITY."), which say what the clause is, and the sentences after it while what is
+     * shown is only a heading or too short to read on its own. A fixed number of characters either side, as
+     * before, mostly began in the middle of the clause before and ended in the middle of the next one: a
+     * procurement officer read "...findings. 4. SECURITY INCIDENTS. The Supplier shall report..." as the
+     * evidence of a liability cap. What is longer than {@value #MAX_SNIPPET} characters (a long sentence, a
+     * table, a text without full stops) is cut at a space {@value #SNIPPET_RADIUS} characters either side of the
+     * signal, marked "...". On one line.
+     */
+    static String snippet(String text, int[] sentences, int start, int end) {
+        int first = Sentences.indexOf(sentences, start);
+        int last = Sentences.indexOf(sentences, Math.max(start, end - 1));
+        for (int k = 0; k < 2 && first > 0 && heading(text, sentences[first - 1], sentences[first]); k++) {
+            first--;
+        }
+        while (last + 1 < sentences.length && (heading(text, sentences[first], sentences[last + 1])
+                || sentences[last + 1] - sentences[first] < MIN_SNIPPET)) {
+            last++;
+        }
+        int from = sentences[first];
+        int to = last + 1 < sentences.length ? sentences[last + 1] : text.length();
+        boolean tooLong = to - from > MAX_SNIPPET;
+        boolean cutBefore = tooLong && start - from > SNIPPET_RADIUS;
+        if (cutBefore) {
+            int space = text.indexOf(' ', start - SNIPPET_RADIUS);
+            from = space >= 0 && space < start ? space + 1 : start - SNIPPET_RADIUS; // at a word's start
+        }
+        boolean cutAfter = tooLong && to - end > SNIPPET_RADIUS;
+        if (cutAfter) {
+            int space = text.lastIndexOf(' ', end + SNIPPET_RADIUS);
+            to = space > end ? space : end + SNIPPET_RADIUS;
+        }
+        return (cutBefore ? "..." : "") + oneLine(text, from, to) + (cutAfter ? "..." : "");
+    }
+
+    /** Whether [from, to) is a heading: short and without a lower-case letter ("5.", "(a)", "INSURANCE."). */
+    private static boolean heading(String text, int from, int to) {
+        if (to - from > MAX_HEADING) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** [from, to) of the text stripped, each run of whitespace (line ends of extracted text) one space. */
+    private static String oneLine(String text, int from, int to) {
+        StringBuilder line = new StringBuilder(to - from);
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = line.length() > 0;
+            } else {
+                if (space) {
+                    line.append(' ');
+                }
+                space = false;
+                line.append(c);
+            }
+        }
+        return line.toString();
     }
 
     /**
