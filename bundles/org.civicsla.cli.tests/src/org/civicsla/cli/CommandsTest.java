@@ -87,4 +87,43 @@ class CommandsTest {
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("C-1,Audit Rights,Yes,")), out.toString());
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("C-2,Audit Rights,No,")), out.toString());
     }
+
+    @Test
+    void aWorkspacesOwnClauseTypesAreDetectedAndCheckedAndAnInvalidFileIsNamed() throws Exception {
+        Files.writeString(workspace.resolve("documents/C-2.txt"), "The Supplier shall report any security incident to the "
+                + "City within seven (7) days. Operators keep a manual override of every signal.");
+        Files.writeString(workspace.resolve("clauses.yaml"), """
+                version: "city-1"
+                types:
+                  - name: Manual Override
+                    steps: [8]
+                    patterns: ['\\bmanual override\\b']
+                """);
+        Path profile = Files.writeString(dir.resolve("profile.properties"), "name = Override\nrequire.1 = Manual Override\n");
+        assertEquals(ExitCode.FINDINGS, civicsla("check", "--workspace", workspace.toString(), "--as-of", "2026-11-22",
+                "--steps", "2", "--profile", profile.toString(), "--format", "csv"), err.toString());
+        List<String> rows = out.toString().lines().toList();
+        assertEquals("V-1,Civic Cloud,2,fail,C-1: Manual Override is missing", rows.get(1));
+        assertTrue(rows.get(2).startsWith("V-2,Harbourview CCTV,2,pass,"), out.toString());
+
+        assertEquals(ExitCode.OK, civicsla("search", "--workspace", workspace.toString(), "clause:\"Manual Override\""));
+        assertTrue(out.toString().startsWith("1 passages match"), out.toString());
+
+        Files.writeString(workspace.resolve("clauses.yaml"), "types:\n  - name: Manual Override\n    patterns: ['(manual']\n");
+        assertEquals(ExitCode.ERROR, civicsla("search", "--workspace", workspace.toString(), "override"));
+        assertTrue(err.toString().contains("clauses.yaml, type 'Manual Override', patterns 1: not a valid regular expression"),
+                err.toString());
+    }
+
+    @Test
+    void clausesLooksForTheTypesOfATaxonomyFile() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("city.yaml"),
+                "types:\n  - name: Security Incidents\n    steps: [2]\n    patterns: ['\\bsecurity incident\\b']\n");
+        assertEquals(ExitCode.OK, civicsla("clauses", workspace.resolve("documents").toString(), "--taxonomy", yaml.toString()),
+                err.toString());
+        assertTrue(out.toString().lines().anyMatch(r -> r.startsWith("C-2,Security Incidents,Yes,")), out.toString());
+        assertEquals(ExitCode.ERROR, civicsla("clauses", workspace.resolve("documents").toString(), "--taxonomy",
+                dir.resolve("none.yaml").toString()));
+        assertTrue(err.toString().contains("none.yaml: --taxonomy names no file"), err.toString());
+    }
 }

@@ -18,7 +18,6 @@ import org.civicsla.core.check.RequirementProfiles;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.core.store.WorkspaceStore;
 import org.civicsla.index.DocumentIndex;
-import org.civicsla.index.clauses.ClauseDetector;
 
 /** What check, report and run share: open the workspace, read its documents, run the checks. */
 record CheckSession(Path folder, WorkspaceData data, CheckRun run) {
@@ -36,7 +35,8 @@ record CheckSession(Path folder, WorkspaceData data, CheckRun run) {
             folder = store.folder();
         }
         CheckRun run;
-        try (DocumentIndex index = DocumentIndex.open(folder, ClauseDetector.standard())) {
+        var detector = WorkspaceAccess.detector(folder);
+        try (DocumentIndex index = DocumentIndex.open(folder, detector)) {
             // The index reads only documents that are new or changed since the last run.
             index.update(folder, data, message -> err.println("civicsla: " + message), () -> false);
             run = Services.get(CheckEngine.class).run(data, asOf, profile, index, steps, () -> false);

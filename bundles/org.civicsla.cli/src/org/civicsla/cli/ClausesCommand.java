@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.civicsla.index.ClauseScan;
 import org.civicsla.index.clauses.ClauseDetector;
+import org.civicsla.index.clauses.ClauseDetectors;
 
 /** {@code civicsla clauses}: clause detection over a folder of contract documents, no workspace needed. */
 final class ClausesCommand implements Command {
@@ -25,19 +26,22 @@ final class ClausesCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: civicsla clauses <folder or files>... [--format csv]
+                Usage: civicsla clauses <folder or files>... [--format csv] [--taxonomy <clauses.yaml>]
 
                 Writes a header and one row per document and clause type:
                   document,category,present,confidence,evidence
                 document is the file name without its extension; present is Yes or No; evidence
                 quotes the passage that shows the clause (with its page for PDFs).
                 A file that cannot be read is reported on stderr and skipped; the others go on.
+                  --taxonomy  a file of clause types to look for beside the standard ones and the
+                              plugins' (the format of a workspace's clauses.yaml; a type named as
+                              a standard one replaces it)
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
-        Arguments parsed = Arguments.parse(args, Set.of("format"), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of("format", "taxonomy"), Set.of());
         String format = parsed.option("format").orElse("csv");
         if (!format.equals("csv")) {
             throw new UsageException("--format csv is the only format of clauses, not '" + format + "'");
@@ -51,8 +55,20 @@ final class ClausesCommand implements Command {
                 throw new InputException(input + ": does not exist");
             }
         }
+        List<Path> taxonomy = parsed.option("taxonomy").map(Path::of).stream().toList();
+        for (Path file : taxonomy) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new InputException(file + ": --taxonomy names no file");
+            }
+        }
+        ClauseDetector detector;
         try {
-            ClauseScan.Summary summary = ClauseScan.scan(inputs, ClauseDetector.standard(), out, err::println, () -> false);
+            detector = Services.get(ClauseDetectors.class).with(taxonomy);
+        } catch (IOException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        try {
+            ClauseScan.Summary summary = ClauseScan.scan(inputs, detector, out, err::println, () -> false);
             out.flush();
             err.printf("%d documents scanned, %d could not be read%n", summary.documents(), summary.failed());
             return summary.documents() == 0 && summary.failed() > 0 ? ExitCode.ERROR : ExitCode.OK;

@@ -11,7 +11,6 @@ import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.core.store.WorkspaceStore;
 import org.civicsla.index.DocumentIndex;
 import org.civicsla.index.SearchResult;
-import org.civicsla.index.clauses.ClauseDetector;
 
 /** {@code civicsla index} brings the document index up to date; {@code civicsla search} searches it. */
 final class SearchCommand implements Command {
@@ -78,7 +77,8 @@ final class SearchCommand implements Command {
             data = store.snapshot();
             folder = store.folder();
         }
-        try (DocumentIndex index = DocumentIndex.open(folder, ClauseDetector.standard())) {
+        var detector = WorkspaceAccess.detector(folder);
+        try (DocumentIndex index = DocumentIndex.open(folder, detector)) {
             DocumentIndex.UpdateSummary update = index.update(folder, data, m -> err.println("civicsla: " + m), () -> false);
             if (!search) {
                 out.printf("%d documents indexed, %d unchanged, %d removed, %d could not be read%n", update.indexed(),

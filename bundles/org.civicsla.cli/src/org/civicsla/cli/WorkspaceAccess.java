@@ -39,4 +39,16 @@ final class WorkspaceAccess {
         }
         return store;
     }
+
+    /**
+     * The clause detector of the workspace in {@code folder}: the standard clause types, the plugins' and the
+     * workspace's clauses.yaml, as the workbench uses them (the index detects again when they change).
+     */
+    static org.civicsla.index.clauses.ClauseDetector detector(java.nio.file.Path folder) throws InputException {
+        try {
+            return Services.get(org.civicsla.index.clauses.ClauseDetectors.class).forWorkspace(folder);
+        } catch (java.io.IOException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
 }

@@ -55,6 +55,37 @@ class DocumentIndexTest {
     }
 
     @Test
+    void changedClauseTypesAreDetectedAgainInUnchangedDocuments() throws Exception {
+        List<String> errors = new ArrayList<>();
+        org.civicsla.index.clauses.ClauseDetectors detectors = new org.civicsla.index.clauses.ClauseDetectors(List.of());
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(List.of(), index.find("C-2", "Patch Promise"));
+        }
+        // The city adds a clause type of its own; no document changes.
+        Files.writeString(workspace.resolve(org.civicsla.index.clauses.ClauseDetectors.WORKSPACE_FILE), """
+                types:
+                  - name: Patch Promise
+                    steps: [4]
+                    patterns: ['\\bkeeps its security patches current\\b']
+                """);
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, errors::add, () -> false),
+                    "every document is read again for the new type");
+            assertEquals(1, index.find("C-2", "Patch Promise").size());
+            SearchResult byType = index.search("clause:\"Patch Promise\"", 10);
+            assertEquals(1, byType.totalHits());
+            assertEquals("1. SUPPLY. The Supplier delivers cameras and keeps its security patches current.",
+                    byType.hits().get(0).snippet(), "nothing to highlight: the passage itself, not its heading alone");
+            assertEquals(1, index.find("C-1", "Breach Notification").size(), "the standard types are still there");
+        }
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, data, errors::add, () -> false));
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
     void indexesIncrementallyAndServesClauseEvidence() throws Exception {
         List<String> errors = new ArrayList<>();
         try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
@@ -344,6 +375,12 @@ class DocumentIndexTest {
         assertEquals("a ‹b› c", DocumentIndex.oneLine("  a\n\n‹b›\t c \n"));
         // Unicode white space folds too; a no-break space is not white space to Java and stays.
         assertEquals("a\u00A0b c d", DocumentIndex.oneLine("a\u00A0b\u2003c\u001F\u000Bd"));
+        assertEquals("a ‹b› c", DocumentIndex.snippet("a\n‹b› c", "a b c d"));
+        String passage = "word ".repeat(100);
+        String lead = DocumentIndex.snippet(null, passage);
+        assertTrue(lead.endsWith("word…") && lead.length() <= 301 && passage.startsWith(lead.substring(0, lead.length() - 1)),
+                lead);
+        assertEquals("short passage", DocumentIndex.snippet("short passage", "short\npassage"));
     }
 
     @Test

@@ -121,6 +121,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     static final String SCHEMA = "8";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
+     * The fingerprint of the clause types whose detections the index holds (see ClauseTaxonomy#fingerprint):
+     * opened with other types (a rule changed, a plugin or the workspace's clauses.yaml added one), the index is
+     * rebuilt, so no document keeps detections of rules that are gone.
+     */
+    private static final String CLAUSES_KEY = "civicsla.clauses";
+    /**
      * Passage text, stored for snippets, with offsets in the postings: the highlighter then reads match
      * offsets from the index instead of re-analysing every hit's text on every search.
      */
@@ -214,16 +220,19 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         Directory directory = FSDirectory.open(folder);
         IndexWriter writer = null;
         try {
-            // An index of another schema is started afresh; it stays as it was until the rebuild commits.
-            boolean current = DirectoryReader.indexExists(directory)
-                    && SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
+            // An index of another schema or other clause types is started afresh; it stays as it was until the
+            // rebuild commits.
+            String clauses = detector.taxonomy().fingerprint();
+            Map<String, String> held = DirectoryReader.indexExists(directory)
+                    ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+            boolean current = SCHEMA.equals(held.get(SCHEMA_KEY)) && clauses.equals(held.get(CLAUSES_KEY));
             // Flushed segments stay separate files instead of being copied once more into a compound file. The
             // default RAM buffer stays: 64 MB made neither CUAD ingest faster nor its peak heap smaller.
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(current
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
                     .setUseCompoundFile(false);
             writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, CLAUSES_KEY, clauses).entrySet());
             // Opening a searcher proves the last commit is usable before anything relies on it.
             SearcherManager searchers = new SearcherManager(writer, null);
             return new DocumentIndex(folder, directory, analyzer, writer, detector, searchers);
@@ -691,7 +700,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 int start = d.getField("start").numericValue().intValue();
                 hits.add(new SearchResult.Hit(d.get("vendor"), d.get("contract"), d.get("path"),
                         page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()),
-                        snippets[i] == null ? "" : oneLine(snippets[i]), clauses, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0],
+                        snippet(snippets[i], d.get("text")), clauses, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0],
                         start, start + d.get("text").length()));
             }
             return new SearchResult(counted.matches(), hits, counted.facets());
@@ -750,6 +759,26 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         protected Query getRegexpQuery(String field, String termStr) throws ParseException {
             return writtenOrStemmed(field, f -> super.getRegexpQuery(f, termStr));
         }
+    }
+
+    /** Most characters of a passage shown when nothing in it is highlighted. */
+    private static final int LEAD = 300;
+
+    /**
+     * The highlighted snippet on one line; when the query marks nothing in the passage's text (a search by
+     * clause type, contract or vendor alone) the passage's opening {@value #LEAD} characters instead: the
+     * highlighter's fallback, its first sentence, was mostly the clause's heading alone ("4. SECURITY INCIDENTS.").
+     */
+    static String snippet(String highlighted, String passage) {
+        if (highlighted != null && highlighted.indexOf('‹') >= 0) {
+            return oneLine(highlighted);
+        }
+        String text = oneLine(passage == null ? "" : passage);
+        if (text.length() <= LEAD) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', LEAD);
+        return text.substring(0, space > LEAD / 2 ? space : LEAD) + "…";
     }
 
     /**

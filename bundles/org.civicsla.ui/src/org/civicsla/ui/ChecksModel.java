@@ -11,7 +11,6 @@ import org.civicsla.checks.CheckEngine;
 import org.civicsla.checks.Matrix;
 import org.civicsla.core.check.CheckRun;
 import org.civicsla.index.DocumentIndex;
-import org.civicsla.index.clauses.ClauseDetector;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -65,7 +64,7 @@ public final class ChecksModel {
                 monitor.subTask("Indexing contract documents");
                 List<String> problems = new ArrayList<>();
                 CheckRun run;
-                try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), ClauseDetector.standard())) {
+                try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), workspaces.detector(opened.get().folder()))) {
                     // Only documents that are new or changed since the last run are read again.
                     index.update(opened.get().folder(), opened.get().data(), problems::add, monitor::isCanceled);
                     monitor.worked(1);

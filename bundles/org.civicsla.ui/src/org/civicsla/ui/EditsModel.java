@@ -14,7 +14,6 @@ import org.civicsla.core.edit.EditHistory;
 import org.civicsla.core.model.DocumentRef;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.index.DocumentIndex;
-import org.civicsla.index.clauses.ClauseDetector;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -172,9 +171,9 @@ public final class EditsModel {
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private static IStatus index(Path folder, WorkspaceData data, IProgressMonitor monitor) {
+    private IStatus index(Path folder, WorkspaceData data, IProgressMonitor monitor) {
         List<String> problems = new ArrayList<>();
-        try (DocumentIndex index = DocumentIndex.open(folder, ClauseDetector.standard())) {
+        try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
             index.update(folder, data, problems::add, monitor::isCanceled);
         } catch (IOException e) {
             return Status.error("The documents were attached but not indexed: " + e.getMessage(), e);

@@ -67,6 +67,24 @@ public final class WorkspaceModel {
     @org.eclipse.e4.core.di.annotations.Optional
     private WorkspaceStoreFactory stores;
 
+    /** Optional as the store: without it, the standard clause types and the workspace's own file. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private org.civicsla.index.clauses.ClauseDetectors detectors;
+
+    /**
+     * The clause detector of the workspace in {@code folder}: the standard clause types, the plugins' and its
+     * clauses.yaml. Everything that opens the workspace's document index takes it from here, so indexing,
+     * checks and search agree on the types.
+     *
+     * @throws IOException naming the file and clause type when the workspace's clauses.yaml is not valid
+     */
+    public org.civicsla.index.clauses.ClauseDetector detector(Path folder) throws IOException {
+        return (detectors != null ? detectors : WITHOUT_PLUGINS).forWorkspace(folder);
+    }
+
+    private static final org.civicsla.index.clauses.ClauseDetectors WITHOUT_PLUGINS = new org.civicsla.index.clauses.ClauseDetectors();
+
     public Optional<Opened> current() {
         return Optional.ofNullable(current.get());
     }

@@ -26,13 +26,16 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Example plugin check for checklist step 4 (secure software updates): a vendor whose devices are
  * installed must be bound by an active contract to provide software updates, and the city must
- * know which firmware each device runs. It shows everything a check needs: the {@link Check}
- * interface, the {@code @Component} that registers it, and clause evidence through the context.
+ * know which firmware each device runs, and the updates should be signed. It shows everything a check
+ * needs: the {@link Check} interface, the {@code @Component} that registers it, clause evidence through
+ * the context, and a clause type of its own ({@link SignedUpdateClauses}).
  */
 @Component(service = Check.class)
 public final class SecureUpdatesCheck implements Check {
 
     static final String CLAUSE = "Software Update Obligations";
+    /** Contributed by this plugin's clauses.yaml (see {@link SignedUpdateClauses}). */
+    static final String SIGNED = "Signed Software Updates";
 
     @Override
     public String id() {
@@ -67,9 +70,13 @@ public final class SecureUpdatesCheck implements Check {
             }
         }
         Set<String> waivedOrPresent = new HashSet<>();
+        Set<String> signedOrWaived = new HashSet<>();
         for (ClauseRecord record : context.data().clauses()) {
             if (record.clauseType().equals(CLAUSE) && record.state() != ClauseState.MISSING) {
                 waivedOrPresent.add(record.contractId());
+            }
+            if (record.clauseType().equals(SIGNED) && record.state() != ClauseState.MISSING) {
+                signedOrWaived.add(record.contractId());
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -85,6 +92,7 @@ public final class SecureUpdatesCheck implements Check {
             List<Evidence> evidence = new ArrayList<>();
             Status status = Status.PASS;
             boolean obliged = false;
+            boolean signed = false;
             for (Contract contract : context.data().contracts()) {
                 if (!contract.vendorId().equals(vendor.id()) || contract.status() != ContractStatus.ACTIVE) {
                     continue;
@@ -95,10 +103,20 @@ public final class SecureUpdatesCheck implements Check {
                     hits.stream().findFirst().ifPresent(hit -> evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE,
                             contract.id() + ": " + CLAUSE, Optional.of(hit.document()), hit.page(), hit.snippet())));
                 }
+                var signedHits = context.clauses().find(contract.id(), SIGNED);
+                if (signedOrWaived.contains(contract.id()) || !signedHits.isEmpty()) {
+                    signed = true;
+                    signedHits.stream().findFirst().ifPresent(hit -> evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE,
+                            contract.id() + ": " + SIGNED, Optional.of(hit.document()), hit.page(), hit.snippet())));
+                }
             }
             if (!obliged) {
                 status = Status.FAIL;
                 reasons.add(installed + " devices installed, but no active contract obliges the vendor to provide software updates");
+            } else if (!signed) {
+                // Step 4 asks for secure updates: an unsigned update channel is a way into every device.
+                status = Status.WARNING;
+                reasons.add("no active contract requires the updates to be signed (" + SIGNED + ")");
             }
             int unknown = unknownFirmware.getOrDefault(vendor.id(), 0);
             if (unknown > 0) {

@@ -29,12 +29,17 @@ public final class ClauseTaxonomy {
     // Unicode case folding is not needed for that and is much slower per character.
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
+    /** Largest taxonomy file read; the standard one is some 45 KB. */
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
+
     private final String version;
     private final List<ClauseType> types;
+    private final String fingerprint;
 
-    private ClauseTaxonomy(String version, List<ClauseType> types) {
+    private ClauseTaxonomy(String version, List<ClauseType> types, String fingerprint) {
         this.version = version;
         this.types = List.copyOf(types);
+        this.fingerprint = fingerprint;
     }
 
     /** The taxonomy shipped with CivicSLA. */
@@ -59,8 +64,15 @@ public final class ClauseTaxonomy {
         options.setMaxAliasesForCollections(10);
         options.setCodePointLimit(4 * 1024 * 1024);
         Object root;
+        String fingerprint;
         try {
-            root = new Yaml(new SafeConstructor(options)).load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            byte[] content = in.readNBytes(MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new IOException(sourceName + ": larger than " + MAX_BYTES / (1024 * 1024) + " MB; not a taxonomy file");
+            }
+            fingerprint = sha256(content);
+            root = new Yaml(new SafeConstructor(options)).load(new InputStreamReader(new java.io.ByteArrayInputStream(content),
+                    StandardCharsets.UTF_8));
         } catch (YAMLException e) {
             throw new IOException(sourceName + ": not valid YAML: " + e.getMessage(), e);
         }
@@ -76,7 +88,8 @@ public final class ClauseTaxonomy {
             }
             types.add(type(type, sourceName, index));
         }
-        return new ClauseTaxonomy(String.valueOf(map.get("version") == null ? "unversioned" : map.get("version")), types);
+        return new ClauseTaxonomy(String.valueOf(map.get("version") == null ? "unversioned" : map.get("version")), types,
+                fingerprint);
     }
 
     private static ClauseType type(Map<?, ?> entry, String source, int index) throws IOException {
@@ -212,7 +225,25 @@ public final class ClauseTaxonomy {
         Map<String, ClauseType> byName = new LinkedHashMap<>();
         types.forEach(t -> byName.put(t.name(), t));
         extra.types.forEach(t -> byName.put(t.name(), t));
-        return new ClauseTaxonomy(version + "+" + extra.version, new ArrayList<>(byName.values()));
+        return new ClauseTaxonomy(version + "+" + extra.version, new ArrayList<>(byName.values()),
+                sha256((fingerprint + "+" + extra.fingerprint).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Identifies the files this taxonomy was read from, in order: the same files give the same fingerprint, any
+     * change to one another. The document index keeps the fingerprint of the detections it holds and detects
+     * again when it differs, so a changed rule never leaves old detections behind.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     public List<ClauseType> types() {

@@ -46,8 +46,19 @@ import jakarta.inject.Named;
 public final class PreferencesHandler {
 
     @Execute
-    public void execute(@Named("activeShell") Shell shell, ChecksModel checks) {
-        new ProfileDialog(shell, checks, ClauseDetector.standard().taxonomy().types()).open();
+    public void execute(@Named("activeShell") Shell shell, ChecksModel checks, org.civicsla.ui.WorkspaceModel workspaces) {
+        // The open workspace's clause types: its clauses.yaml and plugins may add types a profile can require.
+        List<ClauseType> types = ClauseDetector.standard().taxonomy().types();
+        var opened = workspaces.current();
+        if (opened.isPresent()) {
+            try {
+                types = workspaces.detector(opened.get().folder()).taxonomy().types();
+            } catch (java.io.IOException e) {
+                org.eclipse.jface.dialogs.MessageDialog.openError(shell, "Clause types",
+                        e.getMessage() + "\n\nThe standard clause types are shown.");
+            }
+        }
+        new ProfileDialog(shell, checks, types).open();
     }
 
     /** One row of the clause table: a clause type, the steps it serves and the values a limit can bound. */

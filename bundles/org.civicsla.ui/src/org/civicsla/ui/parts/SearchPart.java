@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.civicsla.index.DocumentIndex;
 import org.civicsla.index.SearchResult;
-import org.civicsla.index.clauses.ClauseDetector;
 import org.civicsla.ui.WorkspaceModel;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -101,7 +100,7 @@ public final class SearchPart {
         }
         status.setText("Searching...");
         Job job = Job.create("Searching the contracts for " + text, (IProgressMonitor monitor) -> {
-            try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), ClauseDetector.standard())) {
+            try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), workspaces.detector(opened.get().folder()))) {
                 index.update(opened.get().folder(), opened.get().data(), problem -> { }, monitor::isCanceled);
                 SearchResult result = index.search(text, 50);
                 ui.asyncExec(() -> show(result));

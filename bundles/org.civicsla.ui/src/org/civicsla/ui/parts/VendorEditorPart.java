@@ -31,7 +31,6 @@ import org.civicsla.core.model.Vendor;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.core.store.ChangeSet.ClauseKey;
 import org.civicsla.index.DocumentIndex;
-import org.civicsla.index.clauses.ClauseDetector;
 import org.civicsla.ui.DocumentChooser;
 import org.civicsla.ui.EditsModel;
 import org.civicsla.ui.ProfilePreferences;
@@ -309,7 +308,7 @@ public final class VendorEditorPart {
         Path folder = opened.get().folder();
         Job job = Job.create("Reading the clauses of " + c.id(), (IProgressMonitor monitor) -> {
             List<ClauseHit> hits = new ArrayList<>();
-            try (DocumentIndex index = DocumentIndex.open(folder, ClauseDetector.standard())) {
+            try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
                 for (String type : types) {
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;

@@ -1,0 +1,117 @@
+package org.civicsla.index.clauses;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.civicsla.core.check.ClauseTypeFile;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The clause detector a workspace uses: the standard clause types, then those plugins register as
+ * {@link ClauseTypeFile} services, then the workspace's own {@value #WORKSPACE_FILE}; a type named as an
+ * earlier one replaces it. Everything that indexes or searches a workspace's documents asks here, so the
+ * index, the checks and the search see the same types (the index detects again when they change).
+ */
+@Component(service = ClauseDetectors.class)
+public final class ClauseDetectors {
+
+    /** The file in a workspace folder with the clause types that workspace adds or replaces. */
+    public static final String WORKSPACE_FILE = "clauses.yaml";
+
+    private static final System.Logger LOG = System.getLogger(ClauseDetectors.class.getName());
+    /** Detectors kept, by the files they were built from: building one parses and compiles every pattern. */
+    private static final int KEPT = 8;
+
+    private final List<ClauseTypeFile> plugins = new CopyOnWriteArrayList<>();
+    private final Map<String, ClauseDetector> built = new ConcurrentHashMap<>();
+
+    /** For OSGi: plugins' files arrive as services. */
+    public ClauseDetectors() {
+    }
+
+    /** Without OSGi (the command line's tests, benchmarks): the given plugin files. */
+    public ClauseDetectors(List<ClauseTypeFile> plugins) {
+        this.plugins.addAll(plugins);
+    }
+
+    @Reference(service = ClauseTypeFile.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFile(ClauseTypeFile file) {
+        plugins.add(file);
+        built.clear();
+    }
+
+    void removeFile(ClauseTypeFile file) {
+        plugins.remove(file);
+        built.clear();
+    }
+
+    /**
+     * The detector of the workspace in {@code workspace}: with its {@value #WORKSPACE_FILE} when it has one.
+     *
+     * @throws IOException naming the file and the clause type when the workspace's file is not a valid taxonomy
+     */
+    public ClauseDetector forWorkspace(Path workspace) throws IOException {
+        Path file = workspace.resolve(WORKSPACE_FILE);
+        return with(Files.isRegularFile(file) ? List.of(file) : List.of());
+    }
+
+    /**
+     * The detector of the standard types, the plugins' and those of {@code files}, in that order. A plugin's
+     * file that cannot be read is left out with a warning in the log (a plugin must not stop every index and
+     * check); a file of the caller's is an error.
+     *
+     * @throws IOException naming the file and the clause type when one of {@code files} is not a valid taxonomy
+     */
+    public ClauseDetector with(List<Path> files) throws IOException {
+        List<ClauseTypeFile> sorted = new ArrayList<>(plugins);
+        if (sorted.isEmpty() && files.isEmpty()) {
+            return ClauseDetector.standard();
+        }
+        // By name: the order decides which of two files naming the same type wins, so it must not depend on
+        // the order the plugins happened to start in.
+        sorted.sort(Comparator.comparing(ClauseTypeFile::name));
+        StringBuilder key = new StringBuilder();
+        for (ClauseTypeFile plugin : sorted) {
+            key.append(plugin.name()).append('@').append(System.identityHashCode(plugin)).append('\n');
+        }
+        for (Path file : files) {
+            // The time and size of the file: an edited file is read again, an unchanged one is not.
+            key.append(file.toAbsolutePath()).append('@').append(Files.getLastModifiedTime(file).toMillis()).append('/')
+                    .append(Files.size(file)).append('\n');
+        }
+        ClauseDetector kept = built.get(key.toString());
+        if (kept != null) {
+            return kept;
+        }
+        ClauseTaxonomy taxonomy = ClauseDetector.standard().taxonomy();
+        for (ClauseTypeFile plugin : sorted) {
+            try (InputStream in = plugin.open()) {
+                taxonomy = taxonomy.merge(ClauseTaxonomy.load(in, plugin.name()));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
+            }
+        }
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                taxonomy = taxonomy.merge(ClauseTaxonomy.load(in, file.toString()));
+            }
+        }
+        ClauseDetector detector = new ClauseDetector(taxonomy);
+        if (built.size() >= KEPT) {
+            built.clear();
+        }
+        built.put(key.toString(), detector);
+        return detector;
+    }
+}
