@@ -572,4 +572,12 @@ class ClauseRulesTest {
         assertFalse(present("Insurance", "The Company shall maintain its capital at the level set by the National "
                 + "Association of Insurance Commissioners."), "an insurance regulator");
     }
+
+    @Test
+    void changeInCapitalStockIsNoChangeOfControl() {
+        assertTrue(present("Change Of Control", "Licensee shall notify Licensor of any change in the ownership interests of "
+                + "Licensee, and Licensor may terminate this Agreement on such change."));
+        assertFalse(present("Change Of Control", "Since the date of the Prospectus there has not been any material change in "
+                + "the capital stock or other ownership interests of the Company."), "an underwriting representation");
+    }
 }
