@@ -580,4 +580,14 @@ class ClauseRulesTest {
         assertFalse(present("Change Of Control", "Since the date of the Prospectus there has not been any material change in "
                 + "the capital stock or other ownership interests of the Company."), "an underwriting representation");
     }
+
+    @Test
+    void booksKeptAndOpenToInspection() {
+        assertTrue(present("Audit Rights", "Complete books of account of the transactions of the partnership shall be kept "
+                + "at its principal office in accordance with generally accepted accounting principles and shall at all "
+                + "reasonable times be open to inspection by any Partner."));
+        assertFalse(present("Audit Rights", "Complete books of account of the transactions of the partnership shall be kept "
+                + "at its principal office in accordance with generally accepted accounting principles and shall be "
+                + "retained for seven years after the end of each fiscal year."), "books kept, not opened to anyone");
+    }
 }
