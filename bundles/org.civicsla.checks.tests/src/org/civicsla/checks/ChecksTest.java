@@ -94,6 +94,15 @@ class ChecksTest {
     }
 
     @Test
+    void step2ShowsTheEvidenceOfTheClauseAReasonIsAboutFirst() {
+        Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
+                evidence(Map.of("C-1/Audit Rights", Map.of(), "C-1/Breach Notification", Map.of("notificationDays", "7"))));
+        assertEquals(List.of("C-1: Breach Notification allows 168 hours, more than the required 72"), finding.reasons());
+        assertEquals(List.of("C-1: Breach Notification", "C-1: Audit Rights"),
+                finding.evidence().stream().map(e -> e.description()).toList());
+    }
+
+    @Test
     void step2WarnsWhenTheDeadlineIsNotStated() {
         Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
                 evidence(Map.of("C-1/Audit Rights", Map.of(), "C-1/Breach Notification", Map.of())));

@@ -62,13 +62,20 @@ public final class SlaSecurityCheck implements Check {
             }
             Status status = Status.PASS;
             List<String> reasons = new ArrayList<>();
+            // The evidence of a clause that gave a reason (a deadline too long, a value not stated) comes first: it is
+            // what the procurement officer reads the reasons against. Then the evidence of the clauses that passed.
             List<Evidence> evidence = new ArrayList<>();
+            List<Evidence> passed = new ArrayList<>();
             for (Contract contract : contracts) {
                 for (Requirement requirement : context.profile().requirements()) {
-                    Status outcome = assess(contract, requirement, records, context, reasons, evidence);
+                    int said = reasons.size();
+                    List<Evidence> found = new ArrayList<>();
+                    Status outcome = assess(contract, requirement, records, context, reasons, found);
+                    (reasons.size() > said ? evidence : passed).addAll(found);
                     status = status.worst(outcome);
                 }
             }
+            evidence.addAll(passed);
             if (status == Status.PASS) {
                 reasons.add("every active contract carries the " + context.profile().requirements().size()
                         + " required security clauses");
