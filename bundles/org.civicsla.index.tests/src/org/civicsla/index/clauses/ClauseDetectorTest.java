@@ -168,6 +168,32 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void aRepeatedRepetitionThatCanTakeExponentialTimeIsRefusedNamingTheRule() {
+        assertEquals("(\\w+\\s?)+", ClauseTaxonomy.nestedRepetition("^(\\w+\\s?)+$"));
+        assertEquals("((a+)b)*", ClauseTaxonomy.nestedRepetition("x((a+)b)*y"));
+        assertEquals("(?:x{2,})+", ClauseTaxonomy.nestedRepetition("(?:x{2,})+"));
+        for (String fine : List.of("(?:\\s+\\w+){0,5}", "(?>\\w+\\s)+", "(\\w+)++", "[(+)]+", "\\(a+\\)+", "(a|b)+",
+                "\\Q(a+)+\\E", "[^]()+]+", "\\bterminat\\w* (?:this|the) agreement\\b.{0,80}?\\bnotice\\b")) {
+            assertEquals(null, ClauseTaxonomy.nestedRepetition(fine), fine);
+        }
+        String yaml = "types:\n  - name: Greedy\n    patterns: ['\\b(?:\\w+\\s*)+notice']\n";
+        IOException error = assertThrows(IOException.class,
+                () -> ClauseTaxonomy.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "city.yaml"));
+        assertTrue(error.getMessage().startsWith("city.yaml, type 'Greedy', patterns 1: '(?:\\w+\\s*)+' repeats a repetition"),
+                error.getMessage());
+    }
+
+    @Test
+    void anInterruptedDetectionStops() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class, () -> DETECTOR.detect("The City may audit."));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void taxonomyErrorsNameTheFileAndTheEntry() {
         String yaml = "types:\n  - name: Broken\n    patterns: ['(unclosed']\n";
         IOException error = assertThrows(IOException.class,

@@ -73,6 +73,11 @@ public final class ClauseDetector {
         Anchors.Found found = anchors.find(normalized.lowerChars(), normalized.length(), sentences);
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
         for (int t = 0; t < taxonomy.types().size(); t++) {
+            // A document read for too long is stopped by interrupting its thread (see DocumentIndex); a regular
+            // expression does not look at the interrupt, so the detector does, between types.
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("clause detection stopped");
+            }
             ClauseType type = taxonomy.types().get(t);
             FastPattern[] patterns = compiled.get(t).signals();
             Walk[] walks = new Walk[patterns.length];

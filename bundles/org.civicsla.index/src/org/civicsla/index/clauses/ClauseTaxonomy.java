@@ -202,11 +202,117 @@ public final class ClauseTaxonomy {
     }
 
     private static Pattern compile(String regex, String where) throws IOException {
+        Pattern pattern;
         try {
-            return Pattern.compile(regex, FLAGS);
+            pattern = Pattern.compile(regex, FLAGS);
         } catch (PatternSyntaxException e) {
             throw new IOException(where + ": not a valid regular expression: " + e.getDescription());
         }
+        String nested = nestedRepetition(regex);
+        if (nested != null) {
+            throw new IOException(where + ": '" + nested + "' repeats a repetition, which can take exponential time on"
+                    + " some text and stall the indexer; bound the inner or the outer one (e.g. {0,5}) or make it possessive");
+        }
+        return pattern;
+    }
+
+    /**
+     * The first group of {@code regex} repeated without bound that itself holds a repetition without bound,
+     * e.g. {@code (\w+\s?)+}: the classic regular expression a backtracking matcher can take exponential time
+     * on (a rule, unlike a file, cannot be stopped once it runs). Atomic groups and possessive repetitions do
+     * not backtrack and pass. Null when there is none. A sketch of the syntax, enough for this one question:
+     * escapes, \Q..\E quotes and character classes are skipped over.
+     */
+    static String nestedRepetition(String regex) {
+        record Group(int start, boolean atomic, boolean[] unbounded) {
+        }
+        java.util.ArrayDeque<Group> open = new java.util.ArrayDeque<>();
+        Group top = new Group(0, false, new boolean[1]);
+        int n = regex.length();
+        int i = 0;
+        while (i < n) {
+            char c = regex.charAt(i);
+            Group closed = null;
+            int groupStart = -1;
+            if (c == '\\') {
+                if (i + 1 < n && regex.charAt(i + 1) == 'Q') {
+                    int end = regex.indexOf("\\E", i + 2);
+                    i = end < 0 ? n : end + 2;
+                    continue;
+                }
+                i += 2;
+            } else if (c == '[') {
+                i = classEnd(regex, i);
+            } else if (c == '(') {
+                open.push(top);
+                top = new Group(i, regex.startsWith("(?>", i), new boolean[1]);
+                i++;
+                continue;
+            } else if (c == ')' && !open.isEmpty()) {
+                closed = top;
+                groupStart = top.start();
+                top = open.pop();
+                i++;
+            } else {
+                i++;
+            }
+            // A repetition of what was just read (an atom, or the group just closed).
+            int q = i;
+            boolean unbounded = false;
+            if (q < n && (regex.charAt(q) == '*' || regex.charAt(q) == '+')) {
+                unbounded = true;
+                q++;
+            } else if (q < n && regex.charAt(q) == '?') {
+                q++;
+            } else if (q < n && regex.charAt(q) == '{') {
+                int close = regex.indexOf('}', q);
+                String bounds = close < 0 ? "" : regex.substring(q + 1, close);
+                if (bounds.matches("\\d+(,\\d*)?")) {
+                    unbounded = bounds.endsWith(",");
+                    q = close + 1;
+                }
+            }
+            boolean possessive = q > i && q < n && regex.charAt(q) == '+';
+            if (q > i && q < n && (regex.charAt(q) == '+' || regex.charAt(q) == '?')) {
+                q++;
+            }
+            if (closed != null) {
+                if (unbounded && !possessive && closed.unbounded()[0] && !closed.atomic()) {
+                    return regex.substring(groupStart, q);
+                }
+                top.unbounded()[0] |= closed.unbounded()[0];
+            }
+            top.unbounded()[0] |= unbounded && !possessive;
+            i = q;
+        }
+        return null;
+    }
+
+    /** Index after the character class opening at {@code open} (nested classes and escapes skipped). */
+    private static int classEnd(String regex, int open) {
+        int depth = 0;
+        int i = open;
+        while (i < regex.length()) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '[') {
+                depth++;
+                // A ']' right after '[' or '[^' is a literal.
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                    i++;
+                }
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    i++;
+                }
+            } else if (c == ']' && --depth == 0) {
+                return i + 1;
+            }
+            i++;
+        }
+        return i;
     }
 
     private static int integer(Map<?, ?> entry, String key, int fallback, String where) throws IOException {
