@@ -88,8 +88,8 @@ final class SearchCommand implements Command {
             SearchResult result = index.search(String.join(" ", parsed.operands()), limit);
             out.printf("%d passages match; the best %d:%n", result.totalHits(), result.hits().size());
             for (SearchResult.Hit hit : result.hits()) {
-                out.printf("%n%s %s %s%s%s%n  %s%n", hit.vendorId(), hit.contractId(), hit.document(),
-                        hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "",
+                out.printf("%n%s %s %s%s%s%s%n  %s%n", hit.vendorId(), hit.contractId(), hit.document(),
+                        hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "", hit.section().map(s -> ", " + s).orElse(""),
                         hit.clauses().isEmpty() ? "" : "  [" + String.join(", ", hit.clauses()) + "]", hit.snippet());
             }
             for (Map.Entry<String, Map<String, Integer>> facet : result.facets().entrySet()) {

@@ -137,6 +137,21 @@ class ClauseScanTest {
         assertTrue(csv.toString().contains("good,Audit Rights,Yes,"), csv.toString());
     }
 
+    @Test
+    void evidenceNamesTheSectionItIsIn() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("sectioned"));
+        Files.writeString(folder.resolve("msa.txt"), """
+                ARTICLE 9. INSURANCE.
+
+                Each party bears its own costs. The Supplier shall maintain general liability insurance with limits of
+                not less than one million dollars per occurrence.
+                """);
+        StringWriter csv = new StringWriter();
+        ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, e -> { }, () -> false);
+        assertTrue(csv.toString().contains("msa,Insurance,Yes,0.70,ARTICLE 9. INSURANCE: The Supplier shall maintain general"
+                + " liability insurance"), csv.toString());
+    }
+
     /** A DOCX-shaped zip whose document part inflates a thousandfold. */
     private static byte[] zipBomb() throws Exception {
         var bytes = new java.io.ByteArrayOutputStream();

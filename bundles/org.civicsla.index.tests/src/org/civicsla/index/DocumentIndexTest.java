@@ -78,6 +78,8 @@ class DocumentIndexTest {
             assertEquals("1. SUPPLY. The Supplier delivers cameras and keeps its security patches current.",
                     byType.hits().get(0).snippet(), "nothing to highlight: the passage itself, not its heading alone");
             assertEquals(1, index.find("C-1", "Breach Notification").size(), "the standard types are still there");
+            assertEquals(java.util.Optional.of("2. INSURANCE"), index.search("cyber", 10).hits().get(0).section(),
+                    "a hit names the section it is in");
         }
         try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
             assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, data, errors::add, () -> false));

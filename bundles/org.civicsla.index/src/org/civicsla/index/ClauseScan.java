@@ -52,6 +52,17 @@ public final class ClauseScan {
         return files;
     }
 
+    /**
+     * "p.7, 9. LIMITATION OF LIABILITY: snippet": where the passage is, then what it says. The section is left out
+     * when the snippet opens with it already (a heading on the clause's own line).
+     */
+    static String evidence(DocumentClauses.Passage passage) {
+        List<String> where = new ArrayList<>();
+        passage.page().ifPresent(p -> where.add("p." + p));
+        passage.section().filter(s -> !passage.snippet().startsWith(s)).ifPresent(where::add);
+        return (where.isEmpty() ? "" : String.join(", ", where) + ": ") + passage.snippet();
+    }
+
     public static Summary scan(List<Path> filesOrFolders, ClauseDetector detector, Writer csv,
             Consumer<String> errors, BooleanSupplier cancelled) throws IOException {
         List<Path> files = documents(filesOrFolders);
@@ -92,9 +103,7 @@ public final class ClauseScan {
                 DocumentClauses clauses = (DocumentClauses) result;
                 String document = stem(files.get(i));
                 for (DocumentClauses.Located located : clauses.detections()) {
-                    String evidence = located.passages().isEmpty() ? "" : located.passages().get(0).page()
-                            .stream().mapToObj(p -> "p." + p + ": ").findFirst().orElse("")
-                            + located.passages().get(0).snippet();
+                    String evidence = located.passages().isEmpty() ? "" : evidence(located.passages().get(0));
                     out.printRecord(document, located.detection().category(), located.detection().present() ? "Yes" : "No",
                             String.format(Locale.ROOT, "%.2f", located.detection().confidence()), evidence);
                 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +29,11 @@ public record DocumentClauses(Path file, List<Located> detections) {
     public record Located(ClauseDetection detection, List<Passage> passages) {
     }
 
-    /** An evidence passage: page (when the format has pages), snippet and the words to highlight. */
-    public record Passage(OptionalInt page, String snippet, List<String> terms) {
+    /**
+     * An evidence passage: page (when the format has pages), the heading of its section (where the document has
+     * headings), snippet and the words to highlight.
+     */
+    public record Passage(OptionalInt page, Optional<String> section, String snippet, List<String> terms) {
     }
 
     public DocumentClauses {
@@ -65,7 +69,7 @@ public record DocumentClauses(Path file, List<Located> detections) {
         for (ClauseDetection detection : detector.detect(text.text())) {
             List<Passage> passages = new ArrayList<>();
             for (ClauseSpan span : detection.evidence()) {
-                passages.add(new Passage(text.pageAt(span.start()), span.snippet(), span.terms()));
+                passages.add(new Passage(text.pageAt(span.start()), text.sectionAt(span.start()), span.snippet(), span.terms()));
             }
             located.add(new Located(detection, passages));
         }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -116,9 +117,10 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * 3: an unstemmed copy of the passage text ({@value #EXACT}) for wildcards and fuzzy words; doc values for
      * the facets (vendor, status, clause) and the order of equal scores. 4: the unstemmed copy
      * holds which words a passage has, not where. 5: only the words that are not their own stem. 6: with
-     * their offsets; equal scores ordered by a number. 8: evidence snippets are the clause's sentences.
+     * their offsets; equal scores ordered by a number. 8: evidence snippets are the clause's sentences. 9: passages
+     * keep the heading of their section.
      */
-    static final String SCHEMA = "8";
+    static final String SCHEMA = "9";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
      * The fingerprint of the clause types whose detections the index holds (see ClauseTaxonomy#fingerprint):
@@ -141,8 +143,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     static final String EXACT = "exact";
     private static final FieldType EXACT_TEXT = exactText();
     /** What a search reads of a hit: its text for the snippet and what the hit and the facets show. */
-    private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "path", "page", "clause",
-            "start");
+    private static final Set<String> HIT_FIELDS = Set.of("text", "vendor", "contract", "path", "page", "section",
+            "clause", "start");
     /**
      * Best score first; equal scores (every match of a wildcard has one) by document, then place in the
      * document ({@link #tieOrder}), so the order does not depend on the order the documents happened to be
@@ -487,6 +489,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             // After the text: it holds the words noted while the text was analysed (see WrittenWords).
             entry.add(WrittenWords.field(EXACT, EXACT_TEXT));
             text.pageAt(passage.start()).ifPresent(page -> entry.add(new IntField("page", page, Field.Store.YES)));
+            text.sectionAt(passage.start()).ifPresent(section -> entry.add(new StoredField("section", section)));
             entry.add(new StoredField("start", passage.start()));
             entry.add(new NumericDocValuesField("order", tieOrder(docId, passage.start())));
             for (String clause : clauses.get(p)) {
@@ -700,7 +703,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 int start = d.getField("start").numericValue().intValue();
                 hits.add(new SearchResult.Hit(d.get("vendor"), d.get("contract"), d.get("path"),
                         page == null ? OptionalInt.empty() : OptionalInt.of(page.numericValue().intValue()),
-                        snippet(snippets[i], d.get("text")), clauses, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0],
+                        Optional.ofNullable(d.get("section")), snippet(snippets[i], d.get("text")), clauses, (Float) ((FieldDoc) top.scoreDocs[i]).fields[0],
                         start, start + d.get("text").length()));
             }
             return new SearchResult(counted.matches(), hits, counted.facets());

@@ -1,20 +1,32 @@
 package org.civicsla.index.extract;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The text of a contract document and where its pages begin. Offsets into {@link #text()} map to a
- * page with {@link #pageAt(int)}, so evidence can say "page 7". A TXT or DOCX file is one page.
+ * The text of a contract document, where its pages begin and its section headings. Offsets into
+ * {@link #text()} map to a page with {@link #pageAt(int)}, so evidence can say "page 7", and to the section
+ * they are in with {@link #sectionAt(int)} ("9. LIMITATION OF LIABILITY"). A TXT or DOCX file is one page.
  */
-public record DocumentText(String text, List<Page> pages) {
+public record DocumentText(String text, List<Page> pages, List<Section> sections) {
 
     /** Page {@code number} (1-based) spans {@code [start, end)} of the text. */
     public record Page(int number, int start, int end) {
     }
 
+    /** A section heading: its title, and where in the text it starts (the section runs to the next one). */
+    public record Section(int start, String title) {
+    }
+
     public DocumentText {
         pages = List.copyOf(pages);
+        sections = List.copyOf(sections);
+    }
+
+    /** The text and pages, with the section headings found in the text (see {@link Sections}). */
+    public DocumentText(String text, List<Page> pages) {
+        this(text, pages, Sections.of(text));
     }
 
     public static DocumentText singlePage(String text) {
@@ -32,5 +44,22 @@ public record DocumentText(String text, List<Page> pages) {
             }
         }
         return OptionalInt.of(pages.get(pages.size() - 1).number());
+    }
+
+    /** The title of the section an offset is in; empty before the first heading or without headings. */
+    public Optional<String> sectionAt(int offset) {
+        int low = 0;
+        int high = sections.size() - 1;
+        int found = -1;
+        while (low <= high) { // the last section starting at or before the offset
+            int mid = (low + high) >>> 1;
+            if (sections.get(mid).start() <= offset) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found < 0 ? Optional.empty() : Optional.of(sections.get(found).title());
     }
 }

@@ -166,14 +166,33 @@ public final class TextExtractor {
     private static DocumentText docx(Path file, String name) throws IOException {
         try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in)) {
             StringBuilder text = new StringBuilder();
+            // Paragraphs in a heading style are the document's own section headings; without any, they are
+            // found in the text as for TXT and PDF.
+            List<DocumentText.Section> headings = new ArrayList<>();
             for (XWPFParagraph paragraph : document.getParagraphs()) {
                 String line = paragraph.getText();
                 if (!line.isBlank()) {
+                    if (headingStyle(document, paragraph)) {
+                        headings.add(new DocumentText.Section(text.length(), line.strip()));
+                    }
                     text.append(line).append('\n');
                 }
             }
-            return DocumentText.singlePage(text.toString());
+            String all = text.toString();
+            List<DocumentText.Page> page = List.of(new DocumentText.Page(1, 0, all.length()));
+            return headings.isEmpty() ? new DocumentText(all, page) : new DocumentText(all, page, headings);
         }
+    }
+
+    /** Whether the paragraph's style is a heading or title style ("Heading 1", "heading 2", "Title"). */
+    private static boolean headingStyle(XWPFDocument document, XWPFParagraph paragraph) {
+        String id = paragraph.getStyleID();
+        if (id == null) {
+            return false;
+        }
+        var style = document.getStyles() == null ? null : document.getStyles().getStyle(id);
+        String name = (style != null && style.getName() != null ? style.getName() : id).toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("heading") || name.equals("title");
     }
 
     /** TXT in UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; binary files refused. */

@@ -156,7 +156,8 @@ public final class SearchPart {
         for (SearchResult.Hit hit : result.hits()) {
             shown.put(text.length(), hit);
             text.append(hit.vendorId()).append("  ").append(hit.contractId()).append("  ").append(hit.document())
-                    .append(hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "");
+                    .append(hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "")
+                    .append(hit.section().map(section -> ", " + section).orElse(""));
             if (!hit.clauses().isEmpty()) {
                 text.append("  [").append(String.join(", ", hit.clauses())).append(']');
             }
