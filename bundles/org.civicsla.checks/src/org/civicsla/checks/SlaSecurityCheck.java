@@ -68,10 +68,9 @@ public final class SlaSecurityCheck implements Check {
             List<Evidence> passed = new ArrayList<>();
             for (Contract contract : contracts) {
                 for (Requirement requirement : context.profile().requirements()) {
-                    int said = reasons.size();
                     List<Evidence> found = new ArrayList<>();
                     Status outcome = assess(contract, requirement, records, context, reasons, found);
-                    (reasons.size() > said ? evidence : passed).addAll(found);
+                    (outcome != Status.PASS ? evidence : passed).addAll(found);
                     status = status.worst(outcome);
                 }
             }

@@ -69,6 +69,13 @@ class DocumentIndexTest {
                     steps: [4]
                     patterns: ['\\bkeeps its security patches current\\b']
                 """);
+        // Opened with the new types and closed without an update (a part that only reads): nothing is replaced.
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(List.of(), index.find("C-2", "Patch Promise"), "not detected until the documents are read again");
+        }
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(1, index.find("C-1", "Breach Notification").size(), "the last index is still there");
+        }
         try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
             assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, errors::add, () -> false),
                     "every document is read again for the new type");
@@ -382,7 +389,7 @@ class DocumentIndexTest {
         String lead = DocumentIndex.snippet(null, passage);
         assertTrue(lead.endsWith("word…") && lead.length() <= 301 && passage.startsWith(lead.substring(0, lead.length() - 1)),
                 lead);
-        assertEquals("short passage", DocumentIndex.snippet("short passage", "short\npassage"));
+        assertEquals("the passage itself", DocumentIndex.snippet("nothing marked", "the passage\nitself"));
     }
 
     @Test

@@ -230,9 +230,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             boolean current = SCHEMA.equals(held.get(SCHEMA_KEY)) && clauses.equals(held.get(CLAUSES_KEY));
             // Flushed segments stay separate files instead of being copied once more into a compound file. The
             // default RAM buffer stays: 64 MB made neither CUAD ingest faster nor its peak heap smaller.
+            // An index started afresh is committed by an update only: closed before one (a caller that only
+            // reads), it must not replace the last commit with an empty index.
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(current
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
-                    .setUseCompoundFile(false);
+                    .setUseCompoundFile(false).setCommitOnClose(current);
             writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, CLAUSES_KEY, clauses).entrySet());
             // Opening a searcher proves the last commit is usable before anything relies on it.

@@ -50,6 +50,9 @@ public final class WorkspaceModel {
         }
     };
 
+    /** The clause types when the DS service is missing: the standard ones and the workspace's (no plugins). */
+    private static final org.civicsla.index.clauses.ClauseDetectors WITHOUT_PLUGINS = new org.civicsla.index.clauses.ClauseDetectors();
+
     static final String PREFERENCE_NODE = "org.civicsla.ui";
     static final String LAST_WORKSPACE = "lastWorkspace";
 
@@ -67,10 +70,13 @@ public final class WorkspaceModel {
     @org.eclipse.e4.core.di.annotations.Optional
     private WorkspaceStoreFactory stores;
 
-    /** Optional as the store: without it, the standard clause types and the workspace's own file. */
+    /**
+     * Optional as the store: without it, the standard clause types and the workspace's own file. Volatile: read by
+     * the Jobs that index and search.
+     */
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
-    private org.civicsla.index.clauses.ClauseDetectors detectors;
+    private volatile org.civicsla.index.clauses.ClauseDetectors detectors;
 
     /**
      * The clause detector of the workspace in {@code folder}: the standard clause types, the plugins' and its
@@ -82,8 +88,6 @@ public final class WorkspaceModel {
     public org.civicsla.index.clauses.ClauseDetector detector(Path folder) throws IOException {
         return (detectors != null ? detectors : WITHOUT_PLUGINS).forWorkspace(folder);
     }
-
-    private static final org.civicsla.index.clauses.ClauseDetectors WITHOUT_PLUGINS = new org.civicsla.index.clauses.ClauseDetectors();
 
     public Optional<Opened> current() {
         return Optional.ofNullable(current.get());

@@ -90,6 +90,24 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void aShortClauseDoesNotRunOnIntoTheNextClausesHeading() {
+        String text = "7. AUDIT RIGHTS. The City may audit the Supplier. 8. INSURANCE. The Supplier shall maintain cyber"
+                + " insurance.";
+        int start = text.indexOf("audit");
+        assertEquals("7. AUDIT RIGHTS. The City may audit the Supplier.",
+                ClauseDetector.snippet(text, Sentences.starts(text), start, start + 5));
+    }
+
+    @Test
+    void twoSignalsInOneSentenceShowItOnce() {
+        String text = "12. AUDIT. The Supplier shall permit the City to audit its compliance with this Agreement, including"
+                + " the security of the systems, the handling of personal data, the invoices, the service levels and the"
+                + " subcontractors it engages, and shall make its books and records available to the City's auditors.";
+        List<String> snippets = detect(text).get("Audit Rights").evidence().stream().map(ClauseSpan::snippet).toList();
+        assertEquals(snippets.stream().distinct().toList(), snippets);
+    }
+
+    @Test
     void aLongSentenceIsCutAroundTheSignalAtWordStarts() {
         String filler = "the party of the first part and its affiliates, ";
         String text = "Whereas " + filler.repeat(10) + "the City may audit the books of the Supplier, " + filler.repeat(10) + "and so on.";
@@ -169,18 +187,24 @@ class ClauseDetectorTest {
 
     @Test
     void aRepeatedRepetitionThatCanTakeExponentialTimeIsRefusedNamingTheRule() {
-        assertEquals("(\\w+\\s?)+", ClauseTaxonomy.nestedRepetition("^(\\w+\\s?)+$"));
-        assertEquals("((a+)b)*", ClauseTaxonomy.nestedRepetition("x((a+)b)*y"));
-        assertEquals("(?:x{2,})+", ClauseTaxonomy.nestedRepetition("(?:x{2,})+"));
-        for (String fine : List.of("(?:\\s+\\w+){0,5}", "(?>\\w+\\s)+", "(\\w+)++", "[(+)]+", "\\(a+\\)+", "(a|b)+",
-                "\\Q(a+)+\\E", "[^]()+]+", "\\bterminat\\w* (?:this|the) agreement\\b.{0,80}?\\bnotice\\b")) {
-            assertEquals(null, ClauseTaxonomy.nestedRepetition(fine), fine);
+        Map<String, String> refused = Map.of("^(\\w+\\s?)+$", "(\\w+\\s?)+", "x((a+)b)*y", "((a+)b)*",
+                "(?:x{2,})+", "(?:x{2,})+", "(\\w+\\s?){0,5}x", "(\\w+\\s?){0,5}", "(\\w{1,5}\\s?){1,50}x",
+                "(\\w{1,5}\\s?){1,50}", "(?i:(\\w+\\s?){2,20})x", "(\\w+\\s?){2,20}");
+        refused.forEach((regex, part) -> assertEquals(java.util.Optional.of(part), ClauseTaxonomy.nestedRepetition(regex), regex));
+        for (String fine : List.of("(?:\\s+\\w+){0,5}", "(?:\\w+ ){0,3}?", "(?>\\w+\\s)+", "(\\w+)++", "[(+)]+",
+                "\\(a+\\)+", "(a|b)+", "\\Q(a+)+\\E", "[^]()+]+", "(?:\\w+,){1,4}", "(?:ab){2,}",
+                "\\bterminat\\w* (?:this|the) agreement\\b.{0,80}?\\bnotice\\b", "(?i)(?<![a-z])audit(?:ed|s)?\\b")) {
+            assertEquals(java.util.Optional.empty(), ClauseTaxonomy.nestedRepetition(fine), fine);
         }
+        IOException empty = assertThrows(IOException.class, () -> ClauseTaxonomy.load(new ByteArrayInputStream(
+                "types:\n  - name: Everywhere\n    patterns: ['(?:audit)?']\n".getBytes(StandardCharsets.UTF_8)), "e.yaml"));
+        assertEquals("e.yaml, type 'Everywhere', patterns 1: '(?:audit)?' matches empty text, so it would find the clause"
+                + " everywhere", empty.getMessage());
         String yaml = "types:\n  - name: Greedy\n    patterns: ['\\b(?:\\w+\\s*)+notice']\n";
         IOException error = assertThrows(IOException.class,
                 () -> ClauseTaxonomy.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "city.yaml"));
-        assertTrue(error.getMessage().startsWith("city.yaml, type 'Greedy', patterns 1: '(?:\\w+\\s*)+' repeats a repetition"),
-                error.getMessage());
+        assertTrue(error.getMessage().startsWith("city.yaml, type 'Greedy', patterns 1: '(?:\\w+\\s*)+' repeats a part of"
+                + " varying length"), error.getMessage());
     }
 
     @Test

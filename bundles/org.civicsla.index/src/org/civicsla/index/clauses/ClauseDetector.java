@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class ClauseDetector {
 
     private static final int MAX_EVIDENCE = 3;
-    /** Most characters of evidence shown either side of a signal; signals closer than this share one snippet. */
+    /** Most characters of evidence shown either side of a signal; signals closer than this keep one snippet. */
     private static final int SNIPPET_RADIUS = 160;
     /** Fewest characters of evidence shown: a shorter sentence is shown with the ones after it. */
     private static final int MIN_SNIPPET = 80;
@@ -100,18 +100,23 @@ public final class ClauseDetector {
         int signals;
         int excluded;
         final int[] spans = new int[2 * MAX_EVIDENCE];
+        final int[] spanSentences = new int[MAX_EVIDENCE];
         int spanCount;
 
-        /** Keeps the signal as evidence unless there is enough or one close by is kept already. */
-        void evidence(int start, int end) {
+        /**
+         * Keeps the signal as evidence unless there is enough, or one in the same sentence or close by is kept
+         * already: the snippet is the sentence, so a second signal in it would show the same passage twice.
+         */
+        void evidence(int start, int end, int sentence) {
             if (spanCount == MAX_EVIDENCE) {
                 return;
             }
             for (int k = 0; k < spanCount; k++) {
-                if (Math.abs(spans[2 * k] - start) < SNIPPET_RADIUS) {
+                if (spanSentences[k] == sentence || Math.abs(spans[2 * k] - start) < SNIPPET_RADIUS) {
                     return;
                 }
             }
+            spanSentences[spanCount] = sentence;
             spans[2 * spanCount] = start;
             spans[2 * spanCount++ + 1] = end;
         }
@@ -154,7 +159,7 @@ public final class ClauseDetector {
                     }
                     tally.signals++;
                     tally.score += type.signals().get(p).weight();
-                    tally.evidence(m.start(), m.end());
+                    tally.evidence(m.start(), m.end(), s);
                     if (tally.score >= type.minScore() && tally.signals >= ENOUGH_SIGNALS
                             && (tally.spanCount >= MAX_EVIDENCE || tally.signals >= 3 * ENOUGH_SIGNALS)) {
                         break scan; // enough to decide, to show and to be sure: the rest only costs time
@@ -213,8 +218,11 @@ public final class ClauseDetector {
         for (int k = 0; k < 2 && first > 0 && heading(text, sentences[first - 1], sentences[first]); k++) {
             first--;
         }
+        // On over what is only headings so far, or too short to read; a short clause does not run on into the
+        // next clause's heading ("... audit the Supplier. 8. INSURANCE.").
         while (last + 1 < sentences.length && (heading(text, sentences[first], sentences[last + 1])
-                || sentences[last + 1] - sentences[first] < MIN_SNIPPET)) {
+                || sentences[last + 1] - sentences[first] < MIN_SNIPPET
+                        && !heading(text, sentences[last + 1], last + 2 < sentences.length ? sentences[last + 2] : text.length()))) {
             last++;
         }
         int from = sentences[first];

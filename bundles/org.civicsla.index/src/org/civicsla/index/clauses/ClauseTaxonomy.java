@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -164,13 +165,22 @@ public final class ClauseTaxonomy {
                 if (!(map.get("pattern") instanceof String regex)) {
                     throw new IOException(at + ": a weighted pattern needs 'pattern' (and 'weight')");
                 }
-                signals.add(new ClauseType.Signal(compile(regex, at),
+                signals.add(new ClauseType.Signal(signal(regex, at),
                         map.containsKey("weight") ? weight(map.get("weight"), at + ", weight") : 1.0));
             } else {
-                signals.add(new ClauseType.Signal(compile(String.valueOf(item), at), 1.0));
+                signals.add(new ClauseType.Signal(signal(String.valueOf(item), at), 1.0));
             }
         }
         return signals;
+    }
+
+    /** A signal's pattern: one that matches empty text ('', 'x?') would find the clause in every document. */
+    private static Pattern signal(String regex, String where) throws IOException {
+        Pattern pattern = compile(regex, where);
+        if (pattern.matcher("").find()) {
+            throw new IOException(where + ": '" + regex + "' matches empty text, so it would find the clause everywhere");
+        }
+        return pattern;
     }
 
     private static double weight(Object value, String where) throws IOException {
@@ -208,67 +218,118 @@ public final class ClauseTaxonomy {
         } catch (PatternSyntaxException e) {
             throw new IOException(where + ": not a valid regular expression: " + e.getDescription());
         }
-        String nested = nestedRepetition(regex);
-        if (nested != null) {
-            throw new IOException(where + ": '" + nested + "' repeats a repetition, which can take exponential time on"
-                    + " some text and stall the indexer; bound the inner or the outer one (e.g. {0,5}) or make it possessive");
+        Optional<String> nested = nestedRepetition(regex);
+        if (nested.isPresent()) {
+            throw new IOException(where + ": '" + nested.get() + "' repeats a part of varying length, which can take"
+                    + " exponential time on some text and stall the indexer; make the repetition possessive ('(?:\\w+\\s?)++')"
+                    + " or atomic ('(?>...)+'), or give the repeated part a required separator ('(?:\\w+ ){0,3}')");
         }
         return pattern;
     }
 
-    /**
-     * The first group of {@code regex} repeated without bound that itself holds a repetition without bound,
-     * e.g. {@code (\w+\s?)+}: the classic regular expression a backtracking matcher can take exponential time
-     * on (a rule, unlike a file, cannot be stopped once it runs). Atomic groups and possessive repetitions do
-     * not backtrack and pass. Null when there is none. A sketch of the syntax, enough for this one question:
-     * escapes, \Q..\E quotes and character classes are skipped over.
-     */
-    static String nestedRepetition(String regex) {
-        record Group(int start, boolean atomic, boolean[] unbounded) {
+    /** A group while {@link #nestedRepetition} reads it. */
+    private static final class Frame {
+        final int start;
+        final boolean atomic;
+        /** Holds a repetition of varying length ('+', '*', '?', '{1,5}'), at any depth. */
+        boolean varying;
+        /** The alternative being read: holds such a repetition; has a required separator of its own. */
+        boolean alternativeVarying;
+        boolean alternativeSeparated;
+        /** An alternative read before varies in length without a separator of its own. */
+        boolean ambiguous;
+
+        Frame(int start, boolean atomic) {
+            this.start = start;
+            this.atomic = atomic;
         }
-        java.util.ArrayDeque<Group> open = new java.util.ArrayDeque<>();
-        Group top = new Group(0, false, new boolean[1]);
+
+        void atom(boolean separator, boolean repeatedVarying) {
+            alternativeSeparated |= separator;
+            alternativeVarying |= repeatedVarying;
+            varying |= repeatedVarying;
+        }
+
+        /** At '|' and at the group's end. */
+        void endAlternative() {
+            ambiguous |= alternativeVarying && !alternativeSeparated;
+            alternativeVarying = false;
+            alternativeSeparated = false;
+        }
+    }
+
+    /**
+     * The first group of {@code regex} repeated more than once ('+', '*', '{2,5}') that holds a repetition of varying
+     * length and can split the same text among its rounds in many ways, e.g. {@code (\\w+\\s?)+} or
+     * {@code (\\w+\\s?){0,5}}: a backtracking matcher can take exponential time on them, and a running rule, unlike a
+     * file, cannot be stopped. A repeated part with a required separator of its own (a space, {@code \\s},
+     * punctuation: {@code (?:\\w+ ){0,3}}, {@code (?:\\s+\\w+){0,5}}, {@code (?:\\w+,? (?:or )?){0,3}}) splits one way
+     * only (a word cannot take in the separator) and passes, as do atomic groups and possessive repetitions. Nor does
+     * it see a class that takes in the separator ({@code (?:[^.]+ ){0,3}}). A sketch of the syntax, enough for this one question: escapes, \\Q..\\E
+     * quotes and character classes are read as single atoms. It does not see overlapping alternatives
+     * ({@code (a|aa)+}).
+     */
+    static Optional<String> nestedRepetition(String regex) {
+        java.util.ArrayDeque<Frame> open = new java.util.ArrayDeque<>();
+        Frame top = new Frame(0, false);
         int n = regex.length();
         int i = 0;
         while (i < n) {
             char c = regex.charAt(i);
-            Group closed = null;
-            int groupStart = -1;
+            Frame closed = null;
+            boolean separator = false;
             if (c == '\\') {
                 if (i + 1 < n && regex.charAt(i + 1) == 'Q') {
                     int end = regex.indexOf("\\E", i + 2);
                     i = end < 0 ? n : end + 2;
+                    top.atom(false, false);
                     continue;
                 }
+                separator = i + 1 < n && "sWbB.,;:-()[]".indexOf(regex.charAt(i + 1)) >= 0;
                 i += 2;
             } else if (c == '[') {
-                i = classEnd(regex, i);
+                int end = classEnd(regex, i);
+                separator = separatorClass(regex.substring(i, end));
+                i = end;
             } else if (c == '(') {
                 open.push(top);
-                top = new Group(i, regex.startsWith("(?>", i), new boolean[1]);
-                i++;
+                top = new Frame(i, regex.startsWith("(?>", i));
+                // "(?:", "(?i)", "(?<name>", "(?=": what opens the group is not an atom of it.
+                i = regex.startsWith("(?", i) ? groupBody(regex, i) : i + 1;
                 continue;
             } else if (c == ')' && !open.isEmpty()) {
                 closed = top;
-                groupStart = top.start();
+                closed.endAlternative();
                 top = open.pop();
                 i++;
+            } else if (c == '|') {
+                top.endAlternative();
+                i++;
+                continue;
             } else {
+                separator = " ,;:-".indexOf(c) >= 0; // not '.', which matches any character
                 i++;
             }
-            // A repetition of what was just read (an atom, or the group just closed).
+            // A repetition of what was just read: an atom, or the group just closed.
             int q = i;
-            boolean unbounded = false;
+            boolean varying = false;
+            int most = 1;
             if (q < n && (regex.charAt(q) == '*' || regex.charAt(q) == '+')) {
-                unbounded = true;
+                varying = true;
+                most = Integer.MAX_VALUE;
                 q++;
             } else if (q < n && regex.charAt(q) == '?') {
+                varying = true;
                 q++;
             } else if (q < n && regex.charAt(q) == '{') {
                 int close = regex.indexOf('}', q);
                 String bounds = close < 0 ? "" : regex.substring(q + 1, close);
                 if (bounds.matches("\\d+(,\\d*)?")) {
-                    unbounded = bounds.endsWith(",");
+                    int comma = bounds.indexOf(',');
+                    int least = Integer.parseInt(comma < 0 ? bounds : bounds.substring(0, comma));
+                    most = comma < 0 ? least : comma == bounds.length() - 1 ? Integer.MAX_VALUE
+                            : Integer.parseInt(bounds.substring(comma + 1));
+                    varying = most != least;
                     q = close + 1;
                 }
             }
@@ -277,15 +338,52 @@ public final class ClauseTaxonomy {
                 q++;
             }
             if (closed != null) {
-                if (unbounded && !possessive && closed.unbounded()[0] && !closed.atomic()) {
-                    return regex.substring(groupStart, q);
+                if (most >= 2 && !possessive && closed.ambiguous && !closed.atomic) {
+                    return Optional.of(regex.substring(closed.start, q));
                 }
-                top.unbounded()[0] |= closed.unbounded()[0];
+                top.atom(false, !closed.atomic && closed.varying || varying && !possessive);
+            } else {
+                top.atom(separator && (q == i || !regex.startsWith("?", i) && !regex.startsWith("*", i)), varying && !possessive);
             }
-            top.unbounded()[0] |= unbounded && !possessive;
             i = q;
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /** Index after what opens the group at {@code open}: "(?:", "(?=", "(?<=", "(?<name>", or inline flags "(?i)". */
+    private static int groupBody(String regex, int open) {
+        for (String opening : List.of("(?:", "(?=", "(?!", "(?>", "(?<=", "(?<!")) {
+            if (regex.startsWith(opening, open)) {
+                return open + opening.length();
+            }
+        }
+        if (regex.startsWith("(?<", open)) {
+            int close = regex.indexOf('>', open);
+            return close < 0 ? regex.length() : close + 1;
+        }
+        int i = open + 2;
+        while (i < regex.length() && (Character.isLetter(regex.charAt(i)) || regex.charAt(i) == '-')) {
+            i++; // "(?i)" stays a group of its own, closed by its ')'; "(?i:" opens one
+        }
+        return i < regex.length() && regex.charAt(i) == ':' ? i + 1 : i;
+    }
+
+    /** Whether a class holds separators only ("[- ]", "[,;]", "[\\s/]"): no letter or digit, not negated. */
+    private static boolean separatorClass(String cls) {
+        if (cls.startsWith("[^")) {
+            return false;
+        }
+        for (int i = 1; i < cls.length() - 1; i++) {
+            char c = cls.charAt(i);
+            if (c == '\\' && i + 1 < cls.length()) {
+                if ("sWbB".indexOf(cls.charAt(++i)) < 0 && Character.isLetterOrDigit(cls.charAt(i))) {
+                    return false; // \w, \d, \p{...}
+                }
+            } else if (Character.isLetterOrDigit(c) || c == '[' || c == '&') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index after the character class opening at {@code open} (nested classes and escapes skipped). */
