@@ -118,6 +118,11 @@ class ClauseDetectorTest {
         assertTrue(snippet.length() <= 2 * 160 + 5 + 6, snippet.length() + ": " + snippet);
         String inner = snippet.substring(3, snippet.length() - 3);
         assertTrue(text.contains(inner) && text.charAt(text.indexOf(inner) - 1) == ' ', "cut inside a word: " + snippet);
+
+        String headed = "9. AUDIT. " + text;
+        start = headed.indexOf("audit the books");
+        String kept = ClauseDetector.snippet(headed, Sentences.starts(headed), start, start + 5);
+        assertTrue(kept.startsWith("9. AUDIT. ...") && kept.contains("the City may audit the books"), kept);
     }
 
     @Test

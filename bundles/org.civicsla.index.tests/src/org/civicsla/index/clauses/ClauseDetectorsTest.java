@@ -104,8 +104,11 @@ class ClauseDetectorsTest {
         assertTrue(detect(detector, "The lights allow hand operation.").get("Manual Override").present());
         assertFalse(detect(detector, "The lights allow manual override.").get("Manual Override").present());
 
-        // The same files give the same fingerprint, whatever order the plugins arrived in.
+        // The same files give the same fingerprint, whatever order the plugins arrived in, even two of one name.
         assertEquals(detector.taxonomy().fingerprint(),
                 new ClauseDetectors(List.of(first, broken, second)).with(List.of()).taxonomy().fingerprint());
+        ClauseTypeFile twin = plugin("b.plugin/clauses.yaml", OVERRIDE);
+        assertEquals(new ClauseDetectors(List.of(second, twin)).with(List.of()).taxonomy().fingerprint(),
+                new ClauseDetectors(List.of(twin, second)).with(List.of()).taxonomy().fingerprint());
     }
 }

@@ -213,7 +213,8 @@ public final class ClauseDetector {
      * signal, marked "...". On one line.
      */
     static String snippet(String text, int[] sentences, int start, int end) {
-        int first = Sentences.indexOf(sentences, start);
+        int own = Sentences.indexOf(sentences, start);
+        int first = own;
         int last = Sentences.indexOf(sentences, Math.max(start, end - 1));
         for (int k = 0; k < 2 && first > 0 && heading(text, sentences[first - 1], sentences[first]); k++) {
             first--;
@@ -238,7 +239,9 @@ public final class ClauseDetector {
             int space = text.lastIndexOf(' ', end + SNIPPET_RADIUS);
             to = space > end ? space : end + SNIPPET_RADIUS;
         }
-        return (cutBefore ? "..." : "") + oneLine(text, from, to) + (cutAfter ? "..." : "");
+        // Cut before the signal, the headings stay in front: they say what the clause is.
+        String headings = cutBefore && first < own ? oneLine(text, sentences[first], sentences[own]) + " " : "";
+        return headings + (cutBefore ? "..." : "") + oneLine(text, from, to) + (cutAfter ? "..." : "");
     }
 
     /** Whether [from, to) is a heading: short and without a lower-case letter ("5.", "(a)", "INSURANCE."). */

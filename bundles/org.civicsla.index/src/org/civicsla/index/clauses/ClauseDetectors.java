@@ -74,44 +74,56 @@ public final class ClauseDetectors {
      * @throws IOException naming the file and the clause type when one of {@code files} is not a valid taxonomy
      */
     public ClauseDetector with(List<Path> files) throws IOException {
-        List<ClauseTypeFile> sorted = new ArrayList<>(plugins);
-        if (sorted.isEmpty() && files.isEmpty()) {
+        if (plugins.isEmpty() && files.isEmpty()) {
             return ClauseDetector.standard();
         }
-        // By name: the order decides which of two files naming the same type wins, so it must not depend on
-        // the order the plugins happened to start in.
-        sorted.sort(Comparator.comparing(ClauseTypeFile::name));
-        StringBuilder key = new StringBuilder();
-        for (ClauseTypeFile plugin : sorted) {
-            key.append(plugin.name()).append('@').append(System.identityHashCode(plugin)).append('\n');
+        // Each file is read once, and the detector kept by what the files say: an edit is seen whatever the clock of
+        // the file system, and the same files give the same detector (and fingerprint) in every caller.
+        List<Source> sources = new ArrayList<>();
+        for (ClauseTypeFile plugin : plugins) {
+            try (InputStream in = plugin.open()) {
+                sources.add(Source.of(plugin.name(), in.readNBytes(ClauseTaxonomy.MAX_BYTES + 1), true));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
+            }
         }
+        // By name, then content: the order decides which of two files naming the same type wins, so it must not
+        // depend on the order the plugins happened to start in.
+        sources.sort(Comparator.comparing(Source::name).thenComparing(Source::digest));
         for (Path file : files) {
-            // The time and size of the file: an edited file is read again, an unchanged one is not.
-            key.append(file.toAbsolutePath()).append('@').append(Files.getLastModifiedTime(file).toMillis()).append('/')
-                    .append(Files.size(file)).append('\n');
+            try (InputStream in = Files.newInputStream(file)) {
+                sources.add(Source.of(file.toString(), in.readNBytes(ClauseTaxonomy.MAX_BYTES + 1), false));
+            }
         }
-        ClauseDetector kept = built.get(key.toString());
+        String key = sources.stream().map(source -> source.name() + "@" + source.digest())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        ClauseDetector kept = built.get(key);
         if (kept != null) {
             return kept;
         }
         ClauseTaxonomy taxonomy = ClauseDetector.standard().taxonomy();
-        for (ClauseTypeFile plugin : sorted) {
-            try (InputStream in = plugin.open()) {
-                taxonomy = taxonomy.merge(ClauseTaxonomy.load(in, plugin.name()));
+        for (Source source : sources) {
+            try {
+                taxonomy = taxonomy.merge(ClauseTaxonomy.load(new java.io.ByteArrayInputStream(source.content()), source.name()));
             } catch (IOException | RuntimeException e) {
+                if (!source.plugin()) {
+                    throw e;
+                }
                 LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
-            }
-        }
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                taxonomy = taxonomy.merge(ClauseTaxonomy.load(in, file.toString()));
             }
         }
         ClauseDetector detector = new ClauseDetector(taxonomy);
         if (built.size() >= KEPT) {
             built.clear();
         }
-        built.put(key.toString(), detector);
+        built.put(key, detector);
         return detector;
+    }
+
+    /** A taxonomy file read: its name for messages, its content and the content's digest. */
+    private record Source(String name, byte[] content, String digest, boolean plugin) {
+        static Source of(String name, byte[] content, boolean plugin) {
+            return new Source(name, content, ClauseTaxonomy.sha256(content), plugin);
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class ClauseTaxonomy {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
     /** Largest taxonomy file read; the standard one is some 45 KB. */
-    private static final int MAX_BYTES = 4 * 1024 * 1024;
+    static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private final String version;
     private final List<ClauseType> types;
@@ -442,7 +442,7 @@ public final class ClauseTaxonomy {
         return fingerprint;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
