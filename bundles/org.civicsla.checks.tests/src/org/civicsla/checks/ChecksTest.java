@@ -94,6 +94,27 @@ class ChecksTest {
     }
 
     @Test
+    void aRequiredClauseTypeTheWorkspaceDoesNotDetectIsUnknownNotMissing() {
+        ClauseEvidence withoutBreachNotification = new ClauseEvidence() {
+            @Override
+            public List<ClauseHit> find(String contractId, String clauseType) {
+                return List.of(new ClauseHit(contractId, clauseType, "documents/C-1.txt", OptionalInt.empty(), "...", 0.9,
+                        Map.of()));
+            }
+
+            @Override
+            public boolean detects(String clauseType) {
+                return !clauseType.equals("Breach Notification");
+            }
+        };
+        Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
+                withoutBreachNotification);
+        assertEquals(Status.UNKNOWN, finding.status());
+        assertEquals(List.of("C-1: Breach Notification is not a clause type of this workspace; add it to its clauses.yaml"
+                + " or record the clause by hand"), finding.reasons());
+    }
+
+    @Test
     void step2ShowsTheEvidenceOfTheClauseAReasonIsAboutFirst() {
         Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
                 evidence(Map.of("C-1/Audit Rights", Map.of(), "C-1/Breach Notification", Map.of("notificationDays", "7"))));

@@ -115,6 +115,11 @@ public final class SlaSecurityCheck implements Check {
                 }
             }
         }
+        if (!context.clauses().detects(clause)) {
+            reasons.add(contract.id() + ": " + clause + " is not a clause type of this workspace; add it to its clauses.yaml"
+                    + " or record the clause by hand");
+            return Status.UNKNOWN;
+        }
         List<ClauseHit> hits = context.clauses().find(contract.id(), clause);
         if (hits.isEmpty()) {
             reasons.add(contract.id() + ": " + clause + " is missing"

@@ -1,6 +1,7 @@
 package org.civicsla.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,8 +60,10 @@ class DocumentIndexTest {
         List<String> errors = new ArrayList<>();
         org.civicsla.index.clauses.ClauseDetectors detectors = new org.civicsla.index.clauses.ClauseDetectors(List.of());
         try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertTrue(index.startedAfresh(), "a new index");
             assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, data, errors::add, () -> false));
             assertEquals(List.of(), index.find("C-2", "Patch Promise"));
+            assertFalse(index.detects("Patch Promise"));
         }
         // The city adds a clause type of its own; no document changes.
         Files.writeString(workspace.resolve(org.civicsla.index.clauses.ClauseDetectors.WORKSPACE_FILE), """
@@ -71,6 +74,7 @@ class DocumentIndexTest {
                 """);
         // Opened with the new types and closed without an update (a part that only reads): nothing is replaced.
         try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertTrue(index.startedAfresh(), "the clause types changed");
             assertEquals(List.of(), index.find("C-2", "Patch Promise"), "not detected until the documents are read again");
         }
         try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
@@ -89,6 +93,8 @@ class DocumentIndexTest {
                     "a hit names the section it is in");
         }
         try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertFalse(index.startedAfresh());
+            assertTrue(index.detects("Patch Promise"));
             assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, data, errors::add, () -> false));
         }
         assertEquals(List.of(), errors);

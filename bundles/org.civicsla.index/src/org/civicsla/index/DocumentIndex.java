@@ -171,14 +171,27 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      */
     private final Map<IndexReader.CacheKey, String[][]> facetNames = new ConcurrentHashMap<>();
 
+    /** Started afresh when opened: the next update reads every document (see {@link #startedAfresh}). */
+    private final boolean afresh;
+
     private DocumentIndex(Path folder, Directory directory, Analyzer analyzer, IndexWriter writer, ClauseDetector detector,
-            SearcherManager searchers) {
+            SearcherManager searchers, boolean afresh) {
         this.folder = folder;
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
         this.detector = detector;
         this.searchers = searchers;
+        this.afresh = afresh;
+    }
+
+    /**
+     * Whether the index was started afresh when opened, because it was written with another schema or other
+     * clause types (or there was none): the next update reads every document again, which takes a while for many
+     * PDFs. Callers say so to the user instead of a plain "Searching...".
+     */
+    public boolean startedAfresh() {
+        return afresh;
     }
 
     private static FieldType passageText() {
@@ -239,7 +252,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, CLAUSES_KEY, clauses).entrySet());
             // Opening a searcher proves the last commit is usable before anything relies on it.
             SearcherManager searchers = new SearcherManager(writer, null);
-            return new DocumentIndex(folder, directory, analyzer, writer, detector, searchers);
+            return new DocumentIndex(folder, directory, analyzer, writer, detector, searchers, !current);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 writer.rollback();
@@ -594,6 +607,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             searchers.release(searcher);
         }
         return hashes;
+    }
+
+    @Override
+    public boolean detects(String clauseType) {
+        return detector.taxonomy().types().stream().anyMatch(type -> type.name().equals(clauseType));
     }
 
     @Override

@@ -65,7 +65,11 @@ public final class ChecksModel {
                 List<String> problems = new ArrayList<>();
                 CheckRun run;
                 try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), workspaces.detector(opened.get().folder()))) {
-                    // Only documents that are new or changed since the last run are read again.
+                    // Only documents that are new or changed since the last run are read again; all of them when the
+                    // index starts afresh (a new workspace, changed clause types).
+                    if (index.startedAfresh()) {
+                        monitor.subTask("Reading every contract document into the index");
+                    }
                     index.update(opened.get().folder(), opened.get().data(), problems::add, monitor::isCanceled);
                     monitor.worked(1);
                     if (monitor.isCanceled()) {

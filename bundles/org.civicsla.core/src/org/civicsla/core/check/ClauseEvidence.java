@@ -8,6 +8,15 @@ public interface ClauseEvidence {
     /** Clause hits of the given type in the documents attached to the contract, best first. */
     List<ClauseHit> find(String contractId, String clauseType);
 
+    /**
+     * Whether documents are looked at for this clause type at all. A requirement profile is the city's, but clause
+     * types can be a workspace's own (its clauses.yaml) or a plugin's: a type this workspace does not define is not
+     * "missing" from its contracts, it is unknown. True unless the provider knows otherwise.
+     */
+    default boolean detects(String clauseType) {
+        return true;
+    }
+
     /** Evidence provider for a workspace without indexed documents. */
     ClauseEvidence NONE = (contractId, clauseType) -> List.of();
 }

@@ -101,6 +101,13 @@ public final class SearchPart {
         status.setText("Searching...");
         Job job = Job.create("Searching the contracts for " + text, (IProgressMonitor monitor) -> {
             try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), workspaces.detector(opened.get().folder()))) {
+                if (index.startedAfresh()) {
+                    ui.asyncExec(() -> {
+                        if (!status.isDisposed()) {
+                            status.setText("Reading the contract documents into the index first...");
+                        }
+                    });
+                }
                 index.update(opened.get().folder(), opened.get().data(), problem -> { }, monitor::isCanceled);
                 SearchResult result = index.search(text, 50);
                 ui.asyncExec(() -> show(result));
