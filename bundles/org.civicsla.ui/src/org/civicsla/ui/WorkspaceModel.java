@@ -86,8 +86,21 @@ public final class WorkspaceModel {
      * @throws IOException naming the file and clause type when the workspace's clauses.yaml is not valid
      */
     public org.civicsla.index.clauses.ClauseDetector detector(Path folder) throws IOException {
-        return (detectors != null ? detectors : WITHOUT_PLUGINS).forWorkspace(folder);
+        org.civicsla.index.clauses.ClauseDetectors service = detectors;
+        if (service == null) {
+            // Plugins' clause types are left out, and the command line (which has them) would find the index written
+            // with other types and read every document again: say so once.
+            if (!warned) {
+                warned = true;
+                System.getLogger(WorkspaceModel.class.getName()).log(System.Logger.Level.WARNING,
+                        "the clause types service (org.civicsla.index) is not running: plugins' clause types are left out");
+            }
+            service = WITHOUT_PLUGINS;
+        }
+        return service.forWorkspace(folder);
     }
+
+    private volatile boolean warned;
 
     public Optional<Opened> current() {
         return Optional.ofNullable(current.get());

@@ -542,6 +542,34 @@ class WorkbenchUiTest {
         assertTrue(robot.ui(results::getText).startsWith(vendor + "  " + contract + "  " + attached), robot.ui(results::getText));
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(41)
+    void aClauseTypeTheCityAddsInItsWorkspaceIsSearchable() throws Exception {
+        Path folder = robot.ui(() -> openFolder().orElseThrow());
+        Path file = folder.resolve("clauses.yaml");
+        Files.writeString(file, """
+                version: "city-1"
+                types:
+                  - name: Security Desk
+                    steps: [2]
+                    patterns: ['\\bsecurity operations\\b']
+                """);
+        try {
+            Text query = robot.widget("search.query", Text.class);
+            // Through the X server's keyboard: the query needs shifted keys (capitals, quotes).
+            robot.enterThroughXServer(query, "clause:\"Security Desk\"");
+            Label status = robot.widget("search.status", Label.class);
+            robot.waitUntil("the documents are read again for the new type and searched",
+                    () -> status.getText().matches("[1-9]\\d* passages? match.*"));
+            org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
+            String shown = robot.ui(results::getText);
+            assertTrue(shown.contains("Security Desk") && shown.toUpperCase(java.util.Locale.ROOT).contains("SECURITY OPERATIONS"),
+                    shown);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** Picks a vendor in the Vendors list and presses Enter, which opens it in the editor. */
     private static void openInEditor(String name) throws Exception {
         Text filter = robot.widget("vendors.filter", Text.class);

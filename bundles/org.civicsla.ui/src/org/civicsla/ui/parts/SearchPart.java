@@ -164,7 +164,9 @@ public final class SearchPart {
             shown.put(text.length(), hit);
             text.append(hit.vendorId()).append("  ").append(hit.contractId()).append("  ").append(hit.document())
                     .append(hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "")
-                    .append(hit.section().map(section -> ", " + section).orElse(""));
+                    // The section, unless the snippet opens with its heading anyway.
+                    .append(hit.section().filter(section -> !hit.snippet().startsWith(section)).map(section -> ", " + section)
+                            .orElse(""));
             if (!hit.clauses().isEmpty()) {
                 text.append("  [").append(String.join(", ", hit.clauses())).append(']');
             }
