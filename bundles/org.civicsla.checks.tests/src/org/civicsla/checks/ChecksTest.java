@@ -328,4 +328,17 @@ class ChecksTest {
         assertTrue(json.toString().contains("\"reasons\": [\"line one\\nline \\\"two\\\"\"]"), json.toString());
     }
 
+    @Test
+    void aCellWithoutFindingsSaysTheStepWasNotChecked() throws IOException {
+        Vendor idle = new Vendor("V-3", "Dormant Supplies", "", Criticality.LOW, List.of());
+        WorkspaceData data = new WorkspaceData(List.of(VENDOR, idle), List.of(), List.of(), List.of(), List.of());
+        CheckRun run = new CheckRun(java.time.Instant.parse("2026-11-22T10:00:00Z"), AS_OF, PROFILE,
+                List.of(new Finding("x", 4, "V-1", Optional.empty(), Optional.empty(), Status.PASS, null,
+                        List.of("devices are updated"), List.of())), List.of());
+        StringWriter csv = new StringWriter();
+        CheckResultFormat.csv(Matrix.of(data, run), csv);
+        assertEquals("vendor_id,vendor,step,status,reasons\nV-1,Harbourview CCTV,4,pass,devices are updated\n"
+                + "V-3,Dormant Supplies,4,unknown,no findings: this step was not checked for this vendor\n", csv.toString());
+    }
+
 }

@@ -22,7 +22,7 @@ public final class CheckResultFormat {
         for (Vendor vendor : matrix.vendors()) {
             for (int step : matrix.steps()) {
                 Matrix.Cell cell = matrix.cell(vendor.id(), step).orElseThrow();
-                String reasons = String.join("; ", cell.findings().stream().flatMap(f -> f.reasons().stream()).toList());
+                String reasons = String.join("; ", cell.reasons());
                 out.write(String.join(",", quote(vendor.id()), quote(vendor.name()), Integer.toString(step),
                         cell.status().name().toLowerCase(Locale.ROOT), quote(reasons)) + "\n");
             }
@@ -42,7 +42,7 @@ public final class CheckResultFormat {
                 json.append(first ? "\n" : ",\n").append("    {\"vendorId\": ").append(string(vendor.id()))
                         .append(", \"vendor\": ").append(string(vendor.name())).append(", \"step\": ").append(step)
                         .append(", \"status\": ").append(string(cell.status().name().toLowerCase(Locale.ROOT)))
-                        .append(", \"reasons\": ").append(strings(cell.findings().stream().flatMap(f -> f.reasons().stream()).toList()))
+                        .append(", \"reasons\": ").append(strings(cell.reasons()))
                         .append(", \"evidence\": [");
                 boolean firstEvidence = true;
                 for (Finding finding : cell.findings()) {

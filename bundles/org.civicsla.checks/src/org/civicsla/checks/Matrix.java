@@ -18,6 +18,14 @@ public final class Matrix {
 
     /** One cell: a vendor on a step. */
     public record Cell(Vendor vendor, int step, Status status, List<Finding> findings) {
+
+        /** What a cell without findings says: a step's checks may leave a vendor out (no devices, no contracts). */
+        public static final String NOT_CHECKED = "no findings: this step was not checked for this vendor";
+
+        /** The reasons of the cell's findings; for a cell without any, why it is empty. */
+        public List<String> reasons() {
+            return findings.isEmpty() ? List.of(NOT_CHECKED) : findings.stream().flatMap(f -> f.reasons().stream()).toList();
+        }
     }
 
     private final List<Vendor> vendors;

@@ -184,6 +184,9 @@ public final class ChecklistPart {
         for (int step : result.get().matrix().steps()) {
             Matrix.Cell cell = result.get().matrix().cell(vendor.id(), step).orElseThrow();
             text.append("\nStep ").append(step).append(": ").append(cell.status().name().toLowerCase(Locale.ROOT)).append('\n');
+            if (cell.findings().isEmpty()) {
+                text.append("  - ").append(Matrix.Cell.NOT_CHECKED).append('\n');
+            }
             for (Finding finding : cell.findings()) {
                 finding.reasons().forEach(reason -> text.append("  - ").append(reason).append('\n'));
                 List<Evidence> evidence = finding.evidence();
