@@ -187,6 +187,11 @@ class ClauseDetectorTest {
                 .collect(Collectors.toMap(ClauseDetection::category, d -> d));
         assertTrue(found.get("Manual Override").present());
         assertFalse(found.get("Insurance").present(), "the city's Insurance rule replaced the standard one");
+        java.util.function.Function<String, ClauseType> type = name -> merged.types().stream()
+                .filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        assertTrue(merged.shipped(type.apply("Audit Rights")));
+        assertFalse(merged.shipped(type.apply("Insurance")), "replaced by the city's");
+        assertFalse(merged.shipped(type.apply("Manual Override")));
         assertEquals("1+city-1", merged.version());
     }
 
@@ -210,6 +215,29 @@ class ClauseDetectorTest {
                 () -> ClauseTaxonomy.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "city.yaml"));
         assertTrue(error.getMessage().startsWith("city.yaml, type 'Greedy', patterns 1: '(?:\\w+\\s*)+' repeats a part of"
                 + " varying length"), error.getMessage());
+    }
+
+    @Test
+    void aCitysRuleThatBacktracksWithoutEndStopsWhenItsThreadIsInterrupted() throws Exception {
+        // Overlapping alternatives pass the check of the syntax; on 80 'a' without an 'x' the search would try
+        // some 10^16 ways of splitting them.
+        ClauseDetector detector = new ClauseDetector(ClauseTaxonomy.standard().merge(ClauseTaxonomy.load(new ByteArrayInputStream(
+                "types:\n  - name: Slow\n    patterns: ['(?:a|aa){1,100}x']\n".getBytes(StandardCharsets.UTF_8)), "city.yaml")));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "slow-rule");
+            thread.setDaemon(true); // should the guard fail, the thread must not keep the test JVM alive
+            return thread;
+        });
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<?> running = pool.submit(() -> {
+            started.countDown();
+            return detector.detect("a".repeat(80) + ".");
+        });
+        started.await();
+        Thread.sleep(200); // the shipped types take well under a millisecond on this text; then the slow rule runs
+        running.cancel(true);
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS), "the rule did not stop");
     }
 
     @Test

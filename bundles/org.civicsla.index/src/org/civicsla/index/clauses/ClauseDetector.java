@@ -36,15 +36,19 @@ public final class ClauseDetector {
     private final List<Compiled> compiled;
     private final Anchors anchors;
 
-    /** A type's signal, near and exclude patterns, each ready for the search the detector makes with it. */
-    private record Compiled(FastPattern[] signals, FastPattern[] near, FastPattern[] exclude) {
+    /**
+     * A type's signal, near and exclude patterns, each ready for the search the detector makes with it; {@code guarded}
+     * for a type not as shipped (see {@link ClauseTaxonomy#shipped}), whose rules run on text that stops them when
+     * the thread is interrupted.
+     */
+    private record Compiled(FastPattern[] signals, FastPattern[] near, FastPattern[] exclude, boolean guarded) {
     }
 
     public ClauseDetector(ClauseTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
         this.compiled = taxonomy.types().stream().map(type -> new Compiled(
                 type.signals().stream().map(s -> FastPattern.of(s.pattern())).toArray(FastPattern[]::new),
-                FastPattern.contextOf(type.near()), FastPattern.contextOf(type.exclude()))).toList();
+                FastPattern.contextOf(type.near()), FastPattern.contextOf(type.exclude()), !taxonomy.shipped(type))).toList();
         this.anchors = new Anchors(taxonomy.types(), compiled.stream().map(Compiled::signals).toList());
     }
 
@@ -72,6 +76,7 @@ public final class ClauseDetector {
         int[] sentences = Sentences.starts(normalized.textChars(), normalized.length());
         Anchors.Found found = anchors.find(normalized.lowerChars(), normalized.length(), sentences);
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
+        CharSequence guarded = new Interruptible(normalized.lower());
         for (int t = 0; t < taxonomy.types().size(); t++) {
             // A document read for too long is stopped by interrupting its thread (see DocumentIndex); a regular
             // expression does not look at the interrupt, so the detector does, between types.
@@ -83,13 +88,15 @@ public final class ClauseDetector {
             Walk[] walks = new Walk[patterns.length];
             for (int p = 0; p < patterns.length; p++) {
                 int g = anchors.patternBase(t) + p;
-                walks[p] = new Walk(patterns[p], normalized.lower(), found.starts()[g], found.counts()[g]);
+                walks[p] = new Walk(patterns[p], normalized.lower(), compiled.get(t).guarded() ? guarded : normalized.lower(),
+                        found.starts()[g], found.counts()[g]);
             }
             // The scan is a method of its own, apart from building the detection: the JIT compiles the hot loop
             // again each time a new kind of document reaches a path it had not taken, and with the evidence and
             // value code inlined beside it, each compile was some 90 KB of machine code.
-            Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), sentences, found.sentences()[t]);
-            detections.add(decide(type, tally, normalized, sentences));
+            Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), compiled.get(t).guarded() ? guarded : null,
+                    sentences, found.sentences()[t]);
+            detections.add(decide(type, tally, normalized, sentences, compiled.get(t).guarded() ? guarded : normalized.lower()));
         }
         return detections;
     }
@@ -122,8 +129,9 @@ public final class ClauseDetector {
         }
     }
 
-    private static Tally scan(ClauseType type, Compiled patterns, Walk[] walks, String text, int[] sentences,
-            boolean[] candidate) {
+    /** {@code guarded}: the text that stops a rule when interrupted, for a type not as shipped; else null. */
+    private static Tally scan(ClauseType type, Compiled patterns, Walk[] walks, String text, CharSequence guarded,
+            int[] sentences, boolean[] candidate) {
         Tally tally = new Tally();
         boolean near = patterns.near().length > 0;
         scan: for (int s = 0; s < sentences.length; s++) {
@@ -141,7 +149,7 @@ public final class ClauseDetector {
                     Matcher m = walk.matcher;
                     int from = Math.max(contextStart, m.start() - type.window());
                     int to = Math.min(contextEnd, m.end() + type.window());
-                    if (near && !anyIn(patterns.near(), text, from, to)) {
+                    if (near && !(guarded == null ? anyIn(patterns.near(), text, from, to) : anyIn(type.near(), guarded, from, to))) {
                         continue;
                     }
                     int excludeFrom = from;
@@ -153,7 +161,8 @@ public final class ClauseDetector {
                         int semicolon = text.indexOf(';', m.end());
                         excludeTo = semicolon >= 0 && semicolon < to ? semicolon : to;
                     }
-                    if (anyIn(patterns.exclude(), text, excludeFrom, excludeTo)) {
+                    if (guarded == null ? anyIn(patterns.exclude(), text, excludeFrom, excludeTo)
+                            : anyIn(type.exclude(), guarded, excludeFrom, excludeTo)) {
                         tally.excluded++;
                         continue;
                     }
@@ -170,7 +179,8 @@ public final class ClauseDetector {
         return tally;
     }
 
-    private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized, int[] sentences) {
+    private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized, int[] sentences,
+            CharSequence searched) {
         boolean present = tally.score >= type.minScore();
         double confidence = present ? Math.min(0.99, 0.6 + 0.1 * tally.signals)
                 : tally.excluded > 0 || tally.signals > 0 ? 0.6 : 0.9;
@@ -191,7 +201,7 @@ public final class ClauseDetector {
                 for (int k = 0; k < tally.spanCount; k++) {
                     int from = Math.max(0, spans[2 * k] - type.window());
                     int to = Math.min(text.length(), spans[2 * k + 1] + type.window());
-                    Matcher m = value.getValue().matcher(text).region(from, to);
+                    Matcher m = value.getValue().matcher(searched).region(from, to);
                     if (m.find() && m.groupCount() >= 1 && m.group(1) != null) {
                         values.put(value.getKey(), shown.substring(m.start(1), m.end(1)).strip());
                         break;
@@ -291,12 +301,13 @@ public final class ClauseDetector {
         private int end;
         private int next;
 
-        Walk(FastPattern pattern, String text, int[] starts, int count) {
+        /** {@code searched}: what the matcher runs on, {@code text} itself or the same text guarded. */
+        Walk(FastPattern pattern, String text, CharSequence searched, int[] starts, int count) {
             this.pattern = pattern;
             this.text = text;
             this.starts = pattern.literals() == null ? null : starts;
             this.count = count;
-            this.matcher = pattern.pattern().matcher(text);
+            this.matcher = pattern.pattern().matcher(searched);
         }
 
         /** Starts on the sentence [start, end); sentences come in text order. */
@@ -340,6 +351,53 @@ public final class ClauseDetector {
                 matcher.region(matcher.start() + 1, end);
             }
             return false;
+        }
+    }
+
+    /** The plain search, on guarded text: a type not as shipped. */
+    private static boolean anyIn(List<Pattern> patterns, CharSequence guarded, int from, int to) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(guarded).region(from, to).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The text a type's rules run on when the type is not as shipped: every few thousand characters read, it looks
+     * at its thread's interrupt and stops the regular expression. A document read for too long is stopped so (see
+     * DocumentIndex); the check between types cannot stop one rule that backtracks without end.
+     */
+    private static final class Interruptible implements CharSequence {
+        private final String text;
+        private int reads;
+
+        Interruptible(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("clause detection stopped");
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
         }
     }
 

@@ -37,10 +37,14 @@ public final class ClauseTaxonomy {
     private final List<ClauseType> types;
     private final String fingerprint;
 
-    private ClauseTaxonomy(String version, List<ClauseType> types, String fingerprint) {
+    /** Names of the types as shipped in the standard file (not replaced by a user's or plugin's). */
+    private final java.util.Set<String> shipped;
+
+    private ClauseTaxonomy(String version, List<ClauseType> types, String fingerprint, java.util.Set<String> shipped) {
         this.version = version;
         this.types = List.copyOf(types);
         this.fingerprint = fingerprint;
+        this.shipped = java.util.Set.copyOf(shipped);
     }
 
     /** The taxonomy shipped with CivicSLA. */
@@ -49,7 +53,9 @@ public final class ClauseTaxonomy {
             if (in == null) {
                 throw new IllegalStateException(STANDARD + " is missing from the index bundle");
             }
-            return load(in, STANDARD);
+            ClauseTaxonomy read = load(in, STANDARD);
+            return new ClauseTaxonomy(read.version, read.types, read.fingerprint,
+                    read.types.stream().map(ClauseType::name).collect(java.util.stream.Collectors.toSet()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + STANDARD + ": " + e.getMessage(), e);
         }
@@ -90,7 +96,7 @@ public final class ClauseTaxonomy {
             types.add(type(type, sourceName, index));
         }
         return new ClauseTaxonomy(String.valueOf(map.get("version") == null ? "unversioned" : map.get("version")), types,
-                fingerprint);
+                fingerprint, java.util.Set.of());
     }
 
     private static ClauseType type(Map<?, ?> entry, String source, int index) throws IOException {
@@ -429,8 +435,10 @@ public final class ClauseTaxonomy {
         Map<String, ClauseType> byName = new LinkedHashMap<>();
         types.forEach(t -> byName.put(t.name(), t));
         extra.types.forEach(t -> byName.put(t.name(), t));
+        java.util.Set<String> stillShipped = new java.util.HashSet<>(shipped);
+        extra.types.forEach(t -> stillShipped.remove(t.name()));
         return new ClauseTaxonomy(version + "+" + extra.version, new ArrayList<>(byName.values()),
-                sha256((fingerprint + "+" + extra.fingerprint).getBytes(StandardCharsets.UTF_8)));
+                sha256((fingerprint + "+" + extra.fingerprint).getBytes(StandardCharsets.UTF_8)), stillShipped);
     }
 
     /**
@@ -440,6 +448,16 @@ public final class ClauseTaxonomy {
      */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * Whether {@code type} is as CivicSLA ships it. The detector runs the others (a workspace's, a plugin's) on
+     * text that stops a regular expression when its thread is interrupted: their rules were never tried on many
+     * contracts, and a rule that backtracks without end would otherwise hold its thread after the document's time
+     * limit.
+     */
+    public boolean shipped(ClauseType type) {
+        return shipped.contains(type.name()) && types.contains(type);
     }
 
     static String sha256(byte[] bytes) {
