@@ -123,6 +123,13 @@ class ClauseDetectorTest {
         start = headed.indexOf("audit the books");
         String kept = ClauseDetector.snippet(headed, Sentences.starts(headed), start, start + 5);
         assertTrue(kept.startsWith("9. AUDIT. ...") && kept.contains("the City may audit the books"), kept);
+
+        // A cut that would fall inside a long heading starts at the signal's own sentence: nothing is shown twice.
+        String longHeading = "9. LIMITATION OF LIABILITY AND EXCLUSION OF DAMAGES. Each party, its officers, its employees, its"
+                + " agents and its subcontractors named in the schedule, may audit the other, " + filler.repeat(12) + "and so on.";
+        start = longHeading.indexOf("audit the other");
+        String once = ClauseDetector.snippet(longHeading, Sentences.starts(longHeading), start, start + 5);
+        assertTrue(once.startsWith("9. LIMITATION OF LIABILITY AND EXCLUSION OF DAMAGES. Each party, its officers"), once);
     }
 
     @Test
@@ -221,8 +228,9 @@ class ClauseDetectorTest {
     void aCitysRuleThatBacktracksWithoutEndStopsWhenItsThreadIsInterrupted() throws Exception {
         // Overlapping alternatives pass the check of the syntax; on 80 'a' without an 'x' the search would try
         // some 10^16 ways of splitting them.
-        ClauseDetector detector = new ClauseDetector(ClauseTaxonomy.standard().merge(ClauseTaxonomy.load(new ByteArrayInputStream(
-                "types:\n  - name: Slow\n    patterns: ['(?:a|aa){1,100}x']\n".getBytes(StandardCharsets.UTF_8)), "city.yaml")));
+        // The slow type alone (a file's, so guarded): interrupted, it can only be stopped inside the rule.
+        ClauseDetector detector = new ClauseDetector(ClauseTaxonomy.load(new ByteArrayInputStream(
+                "types:\n  - name: Slow\n    patterns: ['(?:a|aa){1,100}x']\n".getBytes(StandardCharsets.UTF_8)), "city.yaml"));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "slow-rule");
             thread.setDaemon(true); // should the guard fail, the thread must not keep the test JVM alive
@@ -234,7 +242,7 @@ class ClauseDetectorTest {
             return detector.detect("a".repeat(80) + ".");
         });
         started.await();
-        Thread.sleep(200); // the shipped types take well under a millisecond on this text; then the slow rule runs
+        Thread.sleep(200); // normalizing 81 characters takes microseconds; then the slow rule runs
         running.cancel(true);
         pool.shutdown();
         assertTrue(pool.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS), "the rule did not stop");

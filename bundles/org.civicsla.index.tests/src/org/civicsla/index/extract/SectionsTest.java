@@ -47,12 +47,35 @@ class SectionsTest {
     }
 
     @Test
+    void wrappedLinesOfAParagraphInCapitalsAndRunningFootersAreNotHeadings() {
+        String text = """
+                10. LIMITATION ON LIABILITY
+                IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY
+                INCIDENTAL OR CONSEQUENTIAL DAMAGES OR LOST PROFITS
+                ARISING OUT OF OR IN CONNECTION WITH THIS AGREEMENT.
+
+                CONFIDENTIAL TREATMENT REQUESTED
+
+                11. TERM. The term is five years.
+
+                CONFIDENTIAL TREATMENT REQUESTED
+
+                INSURANCE
+                The Supplier keeps insurance.
+
+                CONFIDENTIAL TREATMENT REQUESTED
+                """;
+        assertEquals(List.of("10. LIMITATION ON LIABILITY", "11. TERM", "INSURANCE"), titles(text));
+    }
+
+    @Test
     void clauseTextAddressesAndSentencesAreNotHeadings() {
         for (String line : List.of("8.1 The term of this Agreement shall be five (5) years following the Effective Date.",
                 "1. The Supplier shall deliver the cameras.", "10 Downing Street", "Section 5.2 of this Agreement applies.",
                 "Exhibit A attached hereto forms part of this Agreement.",
                 "THE SUPPLIER SHALL NOT BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES OF ANY KIND WHATSOEVER.",
-                "ACME, INC.,", "Source: ACME CORP, 10-K, 3/1/2019", "12")) {
+                "ACME, INC.,", "Source: ACME CORP, 10-K, 3/1/2019", "12", "PAGE 5 OF 10", "US-DOCS\\105216871.19",
+                "\"AS IS.\" EACH PARTY")) {
             assertNull(Sections.heading(line), line);
         }
     }

@@ -249,8 +249,16 @@ public final class ClauseDetector {
             int space = text.lastIndexOf(' ', end + SNIPPET_RADIUS);
             to = space > end ? space : end + SNIPPET_RADIUS;
         }
-        // Cut before the signal, the headings stay in front: they say what the clause is.
-        String headings = cutBefore && first < own ? oneLine(text, sentences[first], sentences[own]) + " " : "";
+        // Cut before the signal, the headings stay in front: they say what the clause is. The cut then falls in the
+        // signal's own sentence at the earliest, so no part of a heading is shown twice.
+        String headings = "";
+        if (cutBefore && first < own) {
+            headings = oneLine(text, sentences[first], sentences[own]) + " ";
+            if (from <= sentences[own]) {
+                from = sentences[own];
+                cutBefore = false;
+            }
+        }
         return headings + (cutBefore ? "..." : "") + oneLine(text, from, to) + (cutAfter ? "..." : "");
     }
 

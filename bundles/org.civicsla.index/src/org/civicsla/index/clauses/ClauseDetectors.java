@@ -35,6 +35,7 @@ public final class ClauseDetectors {
 
     private final List<ClauseTypeFile> plugins = new CopyOnWriteArrayList<>();
     private final Map<String, ClauseDetector> built = new ConcurrentHashMap<>();
+    private final java.util.Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** For OSGi: plugins' files arrive as services. */
     public ClauseDetectors() {
@@ -84,7 +85,7 @@ public final class ClauseDetectors {
             try (InputStream in = plugin.open()) {
                 sources.add(Source.of(plugin.name(), in.readNBytes(ClauseTaxonomy.MAX_BYTES + 1), true));
             } catch (IOException | RuntimeException | LinkageError e) {
-                LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
+                warnOnce(plugin.name(), e);
             }
         }
         // By name, then content: the order decides which of two files naming the same type wins, so it must not
@@ -109,7 +110,7 @@ public final class ClauseDetectors {
                 if (!source.plugin()) {
                     throw e;
                 }
-                LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
+                warnOnce(source.name(), e);
             }
         }
         ClauseDetector detector = new ClauseDetector(taxonomy);
@@ -118,6 +119,13 @@ public final class ClauseDetectors {
         }
         built.put(key, detector);
         return detector;
+    }
+
+    /** Logs a plugin's file left out, once per file: every index and search asks for the detector. */
+    private void warnOnce(String name, Throwable e) {
+        if (warned.add(name)) {
+            LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
+        }
     }
 
     /** A taxonomy file read: its name for messages, its content and the content's digest. */

@@ -28,6 +28,8 @@ final class Sections {
     /** Characters of a line looked at: a number, a title of {@value #MAX_TITLE} and what closes it. */
     private static final int LOOK = 120;
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A line of capitals seen this often in one document is a running header or footer. */
+    private static final int REPEATED = 3;
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in", "of",
             "on", "or", "the", "to", "upon", "with", "its", "their", "under");
     /** "ARTICLE 9", "Section 4.2", "SCHEDULE B", "Exhibit A" and what follows on the line. */
@@ -41,7 +43,12 @@ final class Sections {
     /** The headings of {@code text}, in text order. */
     static List<DocumentText.Section> of(String text) {
         List<DocumentText.Section> sections = new ArrayList<>();
+        List<Boolean> capitalsOnly = new ArrayList<>(); // per section: found by the short-capitals rule alone
         int previousEnd = -1; // where the line of the last heading ended, when it was a bare "ARTICLE 9" alone
+        // What came before this line: a line of capitals heads a section only after a blank line, a line ending a
+        // sentence, or a bare "ARTICLE 9" whose title it is. In a PDF, every line of a paragraph in capitals (a warranty disclaimer, a
+        // liability cap) is short and without a lower-case letter: those lines are not headings.
+        boolean afterBreak = true;
         int n = text.length();
         int line = 0;
         while (line < n) {
@@ -53,31 +60,55 @@ final class Sections {
             while (from < end && Character.isWhitespace(text.charAt(from))) {
                 from++;
             }
+            if (from == end) {
+                afterBreak = true; // a blank line
+                line = end + 1;
+                continue;
+            }
+            boolean headed = false;
             // Most lines cannot open a heading, and are skipped before anything is copied or matched.
-            if (from < end && candidate(text, from, end)) {
+            if (candidate(text, from, end)) {
                 // A heading and the start of a clause after it fit in this; the rest of a long line is not copied.
                 String content = text.substring(from, Math.min(end, from + LOOK)).strip();
                 Heading heading = heading(content);
-                if (heading != null) {
+                if (heading != null && (!heading.capitalsOnly() || afterBreak || previousEnd >= 0)) {
+                    headed = true;
                     boolean alone = heading.wholeLine() && content.length() == end - from - trailingSpace(text, from, end);
                     DocumentText.Section last = sections.isEmpty() ? null : sections.get(sections.size() - 1);
                     if (last != null && previousEnd >= 0 && blankBetween(text, previousEnd, from)
                             && last.title().length() + heading.title().length() < MAX_TITLE) {
                         // "ARTICLE 9" over "INDEMNIFICATION": one heading.
                         sections.set(sections.size() - 1, new DocumentText.Section(last.start(), last.title() + " " + heading.title()));
+                        capitalsOnly.set(capitalsOnly.size() - 1, false);
                     } else {
                         sections.add(new DocumentText.Section(from, heading.title()));
+                        capitalsOnly.add(heading.capitalsOnly());
                     }
                     previousEnd = alone && heading.bare() ? end : -1;
-                } else if (from < end) {
-                    previousEnd = -1;
                 }
-            } else if (from < end) {
+            }
+            if (!headed) {
                 previousEnd = -1;
             }
+            int last = end - trailingSpace(text, from, end) - 1;
+            afterBreak = ".:;".indexOf(text.charAt(last)) >= 0;
             line = end + 1;
         }
-        return sections;
+        // A line of capitals that comes back again and again is a running header or footer ("CONFIDENTIAL
+        // TREATMENT REQUESTED", the company's name), not a section: each page break would start one.
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < sections.size(); i++) {
+            if (capitalsOnly.get(i)) {
+                seen.merge(sections.get(i).title(), 1, Integer::sum);
+            }
+        }
+        List<DocumentText.Section> kept = new ArrayList<>(sections.size());
+        for (int i = 0; i < sections.size(); i++) {
+            if (!capitalsOnly.get(i) || seen.get(sections.get(i).title()) < REPEATED) {
+                kept.add(sections.get(i));
+            }
+        }
+        return kept;
     }
 
     private static final String[] LABELS = { "ARTICLE", "Article", "SECTION", "Section", "SCHEDULE", "Schedule", "EXHIBIT",
@@ -123,7 +154,7 @@ final class Sections {
     }
 
     /** A heading; {@code bare}: a label without a title ("ARTICLE 9"), whose title may be the next line. */
-    record Heading(String title, boolean wholeLine, boolean bare) {
+    record Heading(String title, boolean wholeLine, boolean bare, boolean capitalsOnly) {
     }
 
     /** The heading {@code line} opens with, or null. */
@@ -135,13 +166,16 @@ final class Sections {
         if (labelled != null && labelled.matches()) {
             String rest = labelled.group(1) == null ? "" : labelled.group(1).strip();
             if (rest.isEmpty() || titled(rest)) {
-                return new Heading(trim(line), true, rest.isEmpty());
+                return new Heading(trim(line), true, rest.isEmpty(), false);
             }
             return null;
         }
+        // Not a page number ("PAGE 5 OF 10"), a document number ("US-DOCS\\105216871.19") or two sentences
+        // ("\"AS IS.\" EACH").
         if (line.length() <= 60 && titled(line) && line.chars().filter(Character::isLetter).count() >= 4
-                && line.chars().noneMatch(Character::isLowerCase) && !line.endsWith(",")) {
-            return new Heading(trim(line), true, false);
+                && line.chars().noneMatch(Character::isLowerCase) && !line.endsWith(",") && line.indexOf('\\') < 0
+                && !line.startsWith("PAGE ") && !trim(line).contains(". ") && !trim(line).contains(".\" ")) {
+            return new Heading(trim(line), true, false, true);
         }
         return null;
     }
@@ -194,7 +228,7 @@ final class Sections {
                 || (!dotted && title.chars().anyMatch(Character::isLowerCase))) {
             return null;
         }
-        return new Heading(number + (dot ? ". " : " ") + trim(title), whole, false);
+        return new Heading(number + (dot ? ". " : " ") + trim(title), whole, false, false);
     }
 
     private static int digits(String line, int from) {

@@ -309,9 +309,11 @@ public final class VendorEditorPart {
         Job job = Job.create("Reading the clauses of " + c.id(), (IProgressMonitor monitor) -> {
             List<ClauseHit> hits = new ArrayList<>();
             try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
-                // Brought up to date first: after the clause types changed (the workspace's clauses.yaml, a plugin)
-                // the index holds nothing until the documents are read again.
-                index.update(folder, opened.get().data(), problem -> { }, monitor::isCanceled);
+                // After the clause types changed (the workspace's clauses.yaml, a plugin) the index holds nothing
+                // until the documents are read again; otherwise it is read as it is, without hashing every document.
+                if (index.startedAfresh()) {
+                    index.update(folder, opened.get().data(), problem -> { }, monitor::isCanceled);
+                }
                 for (String type : types) {
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;
