@@ -44,6 +44,9 @@ class SectionsTest {
         assertEquals(Optional.of("ARTICLE 9 INDEMNIFICATION"), document.sectionAt(text.indexOf("indemnify the City")));
         assertEquals(Optional.of("1. TERM"), document.sectionAt(text.indexOf("commences")));
         assertEquals(Optional.empty(), DocumentText.singlePage("No heading here.\nNor here.").sectionAt(3));
+        assertEquals(List.of("SECTION 1.01. Definitions", "Article IV. Term", "1. TERM"),
+                titles("SECTION 1.01. Definitions. As used in this Agreement, the terms below mean what they say.\n"
+                        + "Article IV. Term. The Agreement runs for five years.\n1.\tTERM\n"));
     }
 
     @Test

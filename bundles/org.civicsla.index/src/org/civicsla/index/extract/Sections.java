@@ -168,6 +168,11 @@ final class Sections {
             if (rest.isEmpty() || titled(rest)) {
                 return new Heading(trim(line), true, rest.isEmpty(), false);
             }
+            // "SECTION 1.01. Definitions. As used in ...": the title up to the full stop before the clause text.
+            int stop = rest.indexOf(". ");
+            if (stop > 0 && titled(rest.substring(0, stop))) {
+                return new Heading(trim(line.substring(0, line.length() - rest.length() + stop)), false, false, false);
+            }
             return null;
         }
         // Not a page number ("PAGE 5 OF 10"), a document number ("US-DOCS\\105216871.19") or two sentences
@@ -204,7 +209,7 @@ final class Sections {
             i++;
         }
         int spaces = i;
-        while (i < n && line.charAt(i) == ' ') {
+        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) { // "1.\tTERM" in a DOCX
             i++;
         }
         if (i == spaces) {
