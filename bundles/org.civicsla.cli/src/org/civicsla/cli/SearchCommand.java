@@ -89,7 +89,7 @@ final class SearchCommand implements Command {
             out.printf("%d passages match; the best %d:%n", result.totalHits(), result.hits().size());
             for (SearchResult.Hit hit : result.hits()) {
                 out.printf("%n%s %s %s%s%s%s%n  %s%n", hit.vendorId(), hit.contractId(), hit.document(),
-                        hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "", hit.section().filter(s -> !hit.snippet().startsWith(s)).map(s -> ", " + s).orElse(""),
+                        hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "", hit.sectionNotShown().map(s -> ", " + s).orElse(""),
                         hit.clauses().isEmpty() ? "" : "  [" + String.join(", ", hit.clauses()) + "]", hit.snippet());
             }
             for (Map.Entry<String, Map<String, Integer>> facet : result.facets().entrySet()) {

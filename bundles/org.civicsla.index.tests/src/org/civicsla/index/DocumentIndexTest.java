@@ -391,6 +391,10 @@ class DocumentIndexTest {
         // Unicode white space folds too; a no-break space is not white space to Java and stays.
         assertEquals("a\u00A0b c d", DocumentIndex.oneLine("a\u00A0b\u2003c\u001F\u000Bd"));
         assertEquals("a ‹b› c", DocumentIndex.snippet("a\n‹b› c", "a b c d"));
+        assertTrue(SearchResult.opensWith("2. ‹INSURANCE›. The Supplier", "2. INSURANCE"));
+        assertTrue(SearchResult.opensWith("ARTICLE 9. INDEMNIFICATION. The Supplier", "ARTICLE 9 INDEMNIFICATION"));
+        assertFalse(SearchResult.opensWith("The Supplier shall maintain insurance", "2. INSURANCE"));
+        assertFalse(SearchResult.opensWith("2. INS", "2. INSURANCE"));
         String passage = "word ".repeat(100);
         String lead = DocumentIndex.snippet(null, passage);
         assertTrue(lead.endsWith("word…") && lead.length() <= 301 && passage.startsWith(lead.substring(0, lead.length() - 1)),

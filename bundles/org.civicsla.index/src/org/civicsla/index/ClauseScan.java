@@ -59,7 +59,7 @@ public final class ClauseScan {
     static String evidence(DocumentClauses.Passage passage) {
         List<String> where = new ArrayList<>();
         passage.page().ifPresent(p -> where.add("p." + p));
-        passage.section().filter(s -> !passage.snippet().startsWith(s)).ifPresent(where::add);
+        passage.section().filter(s -> !SearchResult.opensWith(passage.snippet(), s)).ifPresent(where::add);
         return (where.isEmpty() ? "" : String.join(", ", where) + ": ") + passage.snippet();
     }
 

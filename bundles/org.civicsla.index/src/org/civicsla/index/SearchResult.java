@@ -19,6 +19,34 @@ public record SearchResult(long totalHits, List<Hit> hits, Map<String, Map<Strin
             section = section == null ? Optional.empty() : section;
             clauses = List.copyOf(clauses);
         }
+
+        /** The section to name beside the hit: none when the snippet opens with its heading anyway. */
+        public Optional<String> sectionNotShown() {
+            return section.filter(s -> !opensWith(snippet, s));
+        }
+    }
+
+    /**
+     * Whether {@code text} opens with {@code heading}, comparing letters and digits only: highlight marks
+     * ("2. ‹INSURANCE›") and the punctuation of a heading joined from two lines ("ARTICLE 9 INDEMNIFICATION" for
+     * "ARTICLE 9. INDEMNIFICATION.") do not count.
+     */
+    public static boolean opensWith(String text, String heading) {
+        int t = 0;
+        for (int h = 0; h < heading.length(); h++) {
+            char c = heading.charAt(h);
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            while (t < text.length() && !Character.isLetterOrDigit(text.charAt(t))) {
+                t++;
+            }
+            if (t == text.length() || Character.toLowerCase(text.charAt(t)) != Character.toLowerCase(c)) {
+                return false;
+            }
+            t++;
+        }
+        return true;
     }
 
     public SearchResult {

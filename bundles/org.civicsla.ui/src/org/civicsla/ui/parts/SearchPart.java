@@ -165,8 +165,7 @@ public final class SearchPart {
             text.append(hit.vendorId()).append("  ").append(hit.contractId()).append("  ").append(hit.document())
                     .append(hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "")
                     // The section, unless the snippet opens with its heading anyway.
-                    .append(hit.section().filter(section -> !hit.snippet().startsWith(section)).map(section -> ", " + section)
-                            .orElse(""));
+                    .append(hit.sectionNotShown().map(section -> ", " + section).orElse(""));
             if (!hit.clauses().isEmpty()) {
                 text.append("  [").append(String.join(", ", hit.clauses())).append(']');
             }
