@@ -220,7 +220,7 @@ public final class ClauseDetector {
      * procurement officer read "...findings. 4. SECURITY INCIDENTS. The Supplier shall report..." as the
      * evidence of a liability cap. What is longer than {@value #MAX_SNIPPET} characters (a long sentence, a
      * table, a text without full stops) is cut at a space {@value #SNIPPET_RADIUS} characters either side of the
-     * signal, marked "...". On one line.
+     * signal, marked "...". {@code text} is normalized (see NormalizedText): one line, its white space folded.
      */
     static String snippet(String text, int[] sentences, int start, int end) {
         int own = Sentences.indexOf(sentences, start);
@@ -253,13 +253,13 @@ public final class ClauseDetector {
         // signal's own sentence at the earliest, so no part of a heading is shown twice.
         String headings = "";
         if (cutBefore && first < own) {
-            headings = oneLine(text, sentences[first], sentences[own]) + " ";
+            headings = text.substring(sentences[first], sentences[own]).strip() + " ";
             if (from <= sentences[own]) {
                 from = sentences[own];
                 cutBefore = false;
             }
         }
-        return headings + (cutBefore ? "..." : "") + oneLine(text, from, to) + (cutAfter ? "..." : "");
+        return headings + (cutBefore ? "..." : "") + text.substring(from, to).strip() + (cutAfter ? "..." : "");
     }
 
     /** Whether [from, to) is a heading: short and without a lower-case letter ("5.", "(a)", "INSURANCE."). */
@@ -273,25 +273,6 @@ public final class ClauseDetector {
             }
         }
         return true;
-    }
-
-    /** [from, to) of the text stripped, each run of whitespace (line ends of extracted text) one space. */
-    private static String oneLine(String text, int from, int to) {
-        StringBuilder line = new StringBuilder(to - from);
-        boolean space = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                space = line.length() > 0;
-            } else {
-                if (space) {
-                    line.append(' ');
-                }
-                space = false;
-                line.append(c);
-            }
-        }
-        return line.toString();
     }
 
     /**

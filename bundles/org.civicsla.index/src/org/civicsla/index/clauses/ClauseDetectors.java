@@ -35,7 +35,12 @@ public final class ClauseDetectors {
 
     private final List<ClauseTypeFile> plugins = new CopyOnWriteArrayList<>();
     private final Map<String, ClauseDetector> built = new ConcurrentHashMap<>();
-    private final java.util.Set<String> warned = ConcurrentHashMap.newKeySet();
+    /**
+     * Each plugin's file as read, once: a plugin's file is part of its bundle and does not change while the plugin is
+     * registered, and every index and search asks for the detector. Empty when it could not be read.
+     */
+    private final Map<ClauseTypeFile, java.util.Optional<Source>> read = java.util.Collections
+            .synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** For OSGi: plugins' files arrive as services. */
     public ClauseDetectors() {
@@ -54,6 +59,7 @@ public final class ClauseDetectors {
 
     void removeFile(ClauseTypeFile file) {
         plugins.remove(file);
+        read.remove(file);
         built.clear();
     }
 
@@ -78,15 +84,12 @@ public final class ClauseDetectors {
         if (plugins.isEmpty() && files.isEmpty()) {
             return ClauseDetector.standard();
         }
-        // Each file is read once, and the detector kept by what the files say: an edit is seen whatever the clock of
-        // the file system, and the same files give the same detector (and fingerprint) in every caller.
+        // The detector is kept by what the files say: an edit of the workspace's file (read at each call, a few KB)
+        // is seen whatever the clock of the file system, and the same files give the same detector (and
+        // fingerprint) in every caller.
         List<Source> sources = new ArrayList<>();
         for (ClauseTypeFile plugin : plugins) {
-            try (InputStream in = plugin.open()) {
-                sources.add(Source.of(plugin.name(), in.readNBytes(ClauseTaxonomy.MAX_BYTES + 1), true));
-            } catch (IOException | RuntimeException | LinkageError e) {
-                warnOnce(plugin.name(), e);
-            }
+            read.computeIfAbsent(plugin, ClauseDetectors::read).ifPresent(sources::add);
         }
         // By name, then content: the order decides which of two files naming the same type wins, so it must not
         // depend on the order the plugins happened to start in.
@@ -110,7 +113,7 @@ public final class ClauseDetectors {
                 if (!source.plugin()) {
                     throw e;
                 }
-                warnOnce(source.name(), e);
+                LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
             }
         }
         ClauseDetector detector = new ClauseDetector(taxonomy);
@@ -121,10 +124,13 @@ public final class ClauseDetectors {
         return detector;
     }
 
-    /** Logs a plugin's file left out, once per file: every index and search asks for the detector. */
-    private void warnOnce(String name, Throwable e) {
-        if (warned.add(name)) {
+    /** A plugin's file; empty, with a warning in the log, when it cannot be read. */
+    private static java.util.Optional<Source> read(ClauseTypeFile plugin) {
+        try (InputStream in = plugin.open()) {
+            return java.util.Optional.of(Source.of(plugin.name(), in.readNBytes(ClauseTaxonomy.MAX_BYTES + 1), true));
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.WARNING, "clause types of a plugin left out: " + e.getMessage(), e);
+            return java.util.Optional.empty();
         }
     }
 

@@ -149,10 +149,6 @@ final class Sections {
         return false;
     }
 
-    private static boolean labelled(String line) {
-        return labelled(line, 0);
-    }
-
     /** A heading; {@code bare}: a label without a title ("ARTICLE 9"), whose title may be the next line. */
     record Heading(String title, boolean wholeLine, boolean bare, boolean capitalsOnly) {
     }
@@ -162,7 +158,7 @@ final class Sections {
         if (line.charAt(0) >= '0' && line.charAt(0) <= '9') {
             return numbered(line);
         }
-        Matcher labelled = labelled(line) ? LABELLED.matcher(line) : null;
+        Matcher labelled = labelled(line, 0) ? LABELLED.matcher(line) : null;
         if (labelled != null && labelled.matches()) {
             String rest = labelled.group(1) == null ? "" : labelled.group(1).strip();
             if (rest.isEmpty() || titled(rest)) {
