@@ -13,7 +13,7 @@ for tool in Xvfb xdotool import; do command -v $tool >/dev/null || { echo "needs
 mkdir -p "$out"
 work=$(mktemp -d)
 cp -r "$product/samples/riverton" "$work/riverton"
-rm -rf "$work/riverton/store" "$work/riverton/index" "$work/riverton/runs"
+rm -rf "$work/riverton/store" "$work/riverton/index" "$work/riverton/index-text" "$work/riverton/runs"
 display=:$((80 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 & xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null; rm -rf "$work"' EXIT

@@ -55,6 +55,16 @@ class DocumentIndexTest {
                 Optional.empty(), "", List.of(), List.of(new DocumentRef(id, "documents/" + id + ".txt", "")));
     }
 
+    /** The city adds a clause type of its own in the workspace's clauses.yaml. */
+    private void addPatchPromiseType() throws java.io.IOException {
+        Files.writeString(workspace.resolve(org.civicsla.index.clauses.ClauseDetectors.WORKSPACE_FILE), """
+                types:
+                  - name: Patch Promise
+                    steps: [4]
+                    patterns: ['\\bkeeps its security patches current\\b']
+                """);
+    }
+
     @Test
     void changedClauseTypesAreDetectedAgainInUnchangedDocuments() throws Exception {
         List<String> errors = new ArrayList<>();
@@ -66,12 +76,7 @@ class DocumentIndexTest {
             assertFalse(index.detects("Patch Promise"));
         }
         // The city adds a clause type of its own; no document changes.
-        Files.writeString(workspace.resolve(org.civicsla.index.clauses.ClauseDetectors.WORKSPACE_FILE), """
-                types:
-                  - name: Patch Promise
-                    steps: [4]
-                    patterns: ['\\bkeeps its security patches current\\b']
-                """);
+        addPatchPromiseType();
         // Opened with the new types and closed without an update (a part that only reads): nothing is replaced.
         try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
             assertTrue(index.startedAfresh(), "the clause types changed");
@@ -285,12 +290,10 @@ class DocumentIndexTest {
         assertEquals(orders.get(0), orders.get(1));
     }
 
-    @Test
-    void pdfPagesReachPassagesAndEvidence() throws Exception {
-        Path pdf = workspace.resolve("documents/C-3.pdf");
+    /** A PDF with one page per line of text. */
+    private static void pdf(Path pdf, List<String> lines) throws Exception {
         try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            for (String line : List.of("1. Scope of the services.", "7. The Supplier shall notify the City of any security "
-                    + "incident within 72 hours.")) {
+            for (String line : lines) {
                 var page = new org.apache.pdfbox.pdmodel.PDPage();
                 document.addPage(page);
                 try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
@@ -304,6 +307,12 @@ class DocumentIndexTest {
             }
             document.save(pdf.toFile());
         }
+    }
+
+    @Test
+    void pdfPagesReachPassagesAndEvidence() throws Exception {
+        pdf(workspace.resolve("documents/C-3.pdf"), List.of("1. Scope of the services.",
+                "7. The Supplier shall notify the City of any security incident within 72 hours."));
         WorkspaceData withPdf = new WorkspaceData(data.vendors(), List.of(new Contract("C-3", "V-1", "C-3", "",
                 Optional.of(LocalDate.of(2025, 1, 1)), 12, RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "",
                 List.of(), List.of(new DocumentRef("C-3", "documents/C-3.pdf", "")))), List.of(), List.of(), List.of());
@@ -311,6 +320,59 @@ class DocumentIndexTest {
             assertEquals(new DocumentIndex.UpdateSummary(1, 0, 0, 0), index.update(workspace, withPdf, e -> { }, () -> false));
             assertEquals(java.util.OptionalInt.of(2), index.find("C-3", "Breach Notification").get(0).page());
             assertEquals(java.util.OptionalInt.of(2), index.search("\"security incident\"", 5).hits().get(0).page());
+        }
+    }
+
+    @Test
+    void aPdfWhoseContentDidNotChangeIsNotExtractedAgain() throws Exception {
+        pdf(workspace.resolve("documents/C-3.pdf"), List.of("1. Scope of the services.",
+                "7. The Supplier shall notify the City of any security incident within 72 hours."));
+        WorkspaceData withPdf = new WorkspaceData(data.vendors(), List.of(data.contracts().get(0), new Contract("C-3", "V-1",
+                "C-3", "", Optional.of(LocalDate.of(2025, 1, 1)), 12, RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE,
+                Optional.empty(), "", List.of(), List.of(new DocumentRef("C-3", "documents/C-3.pdf", "")))), List.of(), List.of(),
+                List.of());
+        org.civicsla.index.clauses.ClauseDetectors detectors = new org.civicsla.index.clauses.ClauseDetectors(List.of());
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, withPdf, e -> { }, () -> false));
+        }
+        Path kept = workspace.resolve("index-text");
+        List<Path> entries;
+        try (var files = Files.list(kept)) {
+            entries = files.toList();
+        }
+        assertEquals(1, entries.size(), "the PDF's text is kept; a TXT file is read again as fast: " + entries);
+        String name = entries.get(0).getFileName().toString();
+        String hash = name.substring(0, name.indexOf('.'));
+        TextCache cache = new TextCache(kept, DocumentIndex.SCHEMA);
+        assertEquals(Optional.of(2), cache.get(hash).map(text -> text.pages().size()));
+
+        // What is indexed when the clause types change is the kept text, not the PDF extracted again: the kept
+        // entry is replaced here by other text, which the index then holds.
+        String planted = "The Supplier keeps its security patches current.";
+        cache.put(hash, new org.civicsla.index.extract.DocumentText(planted,
+                List.of(new org.civicsla.index.extract.DocumentText.Page(1, 0, planted.length()))));
+        addPatchPromiseType();
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, withPdf, e -> { }, () -> false));
+            assertEquals(1, index.find("C-3", "Patch Promise").size(), "detected in the kept text");
+            assertEquals(0, index.search("\"scope of the services\"", 5).totalHits(), "the PDF was not extracted again");
+        }
+
+        // A damaged entry is a miss: the PDF is extracted again (here as the index is rebuilt) and the entry rewritten.
+        Files.write(entries.get(0), new byte[] { 120, -100, 1, 2, 3 });
+        Files.writeString(workspace.resolve(org.civicsla.index.clauses.ClauseDetectors.WORKSPACE_FILE), "types: []\n");
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, withPdf, e -> { }, () -> false));
+            assertEquals(java.util.OptionalInt.of(1), index.search("\"scope of the services\"", 5).hits().get(0).page());
+        }
+        assertEquals(Optional.of(2), cache.get(hash).map(text -> text.pages().size()), "rewritten from the PDF");
+
+        // Detached (and C-2 attached), the PDF's text is no longer kept.
+        try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
+            assertEquals(new DocumentIndex.UpdateSummary(1, 1, 1, 0), index.update(workspace, data, e -> { }, () -> false));
+        }
+        try (var files = Files.list(kept)) {
+            assertEquals(List.of(), files.toList());
         }
     }
 

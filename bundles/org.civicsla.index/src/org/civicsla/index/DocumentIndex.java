@@ -160,6 +160,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final ClauseDetector detector;
+    /** The text extracted from each document, so documents whose content did not change are not extracted again. */
+    private final TextCache texts;
     /**
      * Searchers over the writer's latest state, shared by searches and refreshed after each update,
      * instead of opening a reader per search.
@@ -177,6 +179,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     private DocumentIndex(Path folder, Directory directory, Analyzer analyzer, IndexWriter writer, ClauseDetector detector,
             SearcherManager searchers, boolean afresh) {
         this.folder = folder;
+        // Beside the index, not in it: a damaged index is deleted and rebuilt, and the rebuild is faster with the text.
+        this.texts = new TextCache(folder.resolveSibling("index-text"), SCHEMA);
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
@@ -298,6 +302,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         });
         CompletionService<Outcome> done = new ExecutorCompletionService<>(readers);
         Map<Future<Outcome>, Task> inFlight = new HashMap<>();
+        Set<String> contents = new HashSet<>(); // the hashes of the documents indexed or unchanged
         try {
             int indexed = 0;
             int next = 0;
@@ -348,6 +353,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 if (outcome.writeFailure() != null) {
                     throw outcome.writeFailure();
                 }
+                if (outcome.result() == Result.INDEXED || outcome.result() == Result.UNCHANGED) {
+                    contents.add(task.hash);
+                }
                 switch (outcome.result()) {
                     case INDEXED -> indexed++;
                     case UNCHANGED -> unchanged++;
@@ -366,6 +374,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            // After the commit: until then, the last commit may still hold documents whose text is kept.
+            texts.retain(contents);
             return new UpdateSummary(indexed, unchanged, removed, failed);
         } finally {
             inFlight.values().forEach(Task::stop);
@@ -401,6 +411,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(WAITING);
         volatile long readingSince;
         volatile Future<Outcome> future;
+        /** The content hash, once read. */
+        volatile String hash;
 
         Task(Work work) {
             this.work = work;
@@ -414,10 +426,19 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             List<Document> entries;
             try {
                 String hash = sha256(work.file());
+                this.hash = hash;
                 if (hash.equals(work.storedHash())) {
                     return new Outcome(Result.UNCHANGED, null, null);
                 }
-                DocumentText text = TextExtractor.extract(work.file(), TextExtractor.Limits.DEFAULT);
+                // A TXT file is read again as fast as its kept text would be: only PDF and DOCX text is kept.
+                boolean kept = TextCache.worthKeeping(work.file());
+                DocumentText text = kept ? index.texts.get(hash).orElse(null) : null;
+                if (text == null) {
+                    text = TextExtractor.extract(work.file(), TextExtractor.Limits.DEFAULT);
+                    if (kept) {
+                        index.texts.put(hash, text);
+                    }
+                }
                 entries = index.entries(work.docId(), work.contract(), work.path(), hash, text);
             } catch (ExtractionException e) {
                 return new Outcome(Result.FAILED, e.getMessage(), null);
