@@ -343,7 +343,7 @@ class DocumentIndexTest {
         assertEquals(1, entries.size(), "the PDF's text is kept; a TXT file is read again as fast: " + entries);
         String name = entries.get(0).getFileName().toString();
         String hash = name.substring(0, name.indexOf('.'));
-        TextCache cache = new TextCache(kept, DocumentIndex.SCHEMA);
+        TextCache cache = new TextCache(kept, org.civicsla.index.extract.TextExtractor.VERSION);
         assertEquals(Optional.of(2), cache.get(hash).map(text -> text.pages().size()));
 
         // What is indexed when the clause types change is the kept text, not the PDF extracted again: the kept

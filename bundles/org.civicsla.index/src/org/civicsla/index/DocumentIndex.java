@@ -118,7 +118,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * the facets (vendor, status, clause) and the order of equal scores. 4: the unstemmed copy
      * holds which words a passage has, not where. 5: only the words that are not their own stem. 6: with
      * their offsets; equal scores ordered by a number. 8: evidence snippets are the clause's sentences. 9: passages
-     * keep the heading of their section.
+     * keep the heading of their section. When what extraction gives changes, TextExtractor.VERSION changes with
+     * it, so kept text is extracted again.
      */
     static final String SCHEMA = "9";
     private static final String SCHEMA_KEY = "civicsla.schema";
@@ -180,7 +181,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             SearcherManager searchers, boolean afresh) {
         this.folder = folder;
         // Beside the index, not in it: a damaged index is deleted and rebuilt, and the rebuild is faster with the text.
-        this.texts = new TextCache(folder.resolveSibling("index-text"), SCHEMA);
+        this.texts = new TextCache(folder.resolveSibling("index-text"), TextExtractor.VERSION);
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;

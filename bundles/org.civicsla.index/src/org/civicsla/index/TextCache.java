@@ -45,10 +45,7 @@ final class TextCache {
     private final String version;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    /**
-     * {@code version}: of the extraction; entries of another version are misses. It is the index schema, which
-     * changes whenever what extraction gives changes (pages, headers and footers, section headings).
-     */
+    /** {@code version}: of the extraction (TextExtractor.VERSION); entries of another version are misses. */
     TextCache(Path folder, String version) {
         this.folder = folder;
         this.version = version;

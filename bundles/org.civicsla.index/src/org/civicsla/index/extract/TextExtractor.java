@@ -31,6 +31,12 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
  */
 public final class TextExtractor {
 
+    /**
+     * Version of what extraction gives (text, pages, headers and footers dropped, section headings): text kept from
+     * another version is extracted again. Change it, and the index schema, whenever that changes.
+     */
+    public static final String VERSION = "1";
+
     /** Limits of one extraction. */
     public record Limits(long maxBytes, int maxPages) {
         public static final Limits DEFAULT = new Limits(100L * 1024 * 1024, 2_000);
