@@ -199,38 +199,57 @@ final class Sections {
             }
             i = next;
         }
-        String number = line.substring(0, i);
+        int number = i;
         boolean dot = i < n && line.charAt(i) == '.';
-        if (dot) {
-            i++;
-        }
-        int spaces = i;
-        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) { // "1.\tTERM" in a DOCX
-            i++;
-        }
-        if (i == spaces) {
+        int spaces = dot ? i + 1 : i;
+        int from = spacesFrom(line, spaces); // "1.\tTERM" in a DOCX
+        if (from == spaces) {
             return null;
         }
-        int stop = i;
-        while (stop < n && ".:;".indexOf(line.charAt(stop)) < 0) {
-            stop++;
-        }
-        if (stop - i < 2 || stop - i > MAX_TITLE) {
+        int stop = titleEnd(line, from);
+        if (stop - from < 2 || stop - from > MAX_TITLE) {
             return null;
         }
         boolean whole = stop == n || (stop == n - 1 && line.charAt(stop) != ';');
         if (!whole && (line.charAt(stop) == ';' || line.charAt(stop + 1) != ' ')) {
             return null; // "U.S." or "a; b": not a title's end
         }
-        String title = line.substring(i, stop).strip();
+        return numberedTitle(line, number, dot, from, stop, whole);
+    }
+
+    /*
+     * numbered() reads only where the parts are, in loops of their own, and hands the few lines shaped as a heading
+     * to numberedTitle(): the JIT compiles each apart, small, instead of one parser with the title's checks, its
+     * copies and lower-casing inlined, which it compiled four times over (as the loops ran long, and as new
+     * documents took new paths), some 450 ms each, of the first index in a fresh JVM.
+     */
+    private static Heading numberedTitle(String line, int number, boolean dot, int from, int stop, boolean whole) {
+        String title = line.substring(from, stop).strip();
         // "10 Downing Street" is an address: a number without a full stop heads only a title in capitals.
-        boolean dotted = dot || number.indexOf('.') >= 0;
+        boolean dotted = dot || line.lastIndexOf('.', number - 1) >= 0;
         if (!titled(title) || letters(title) == 0 || (!dotted && hasLowerCase(title))) {
             return null;
         }
-        // concat, not +: string concatenation's invokedynamic chain, inlined here, doubled each JIT compile of this
-        // parser, which runs on every line that opens with a digit.
-        return new Heading(number.concat(dot ? ". " : " ").concat(trim(title)), whole, false, false);
+        // concat, not +: string concatenation's invokedynamic chain, inlined here, doubled each JIT compile.
+        return new Heading(line.substring(0, number).concat(dot ? ". " : " ").concat(trim(title)), whole, false, false);
+    }
+
+    /** Where the spaces and tabs from {@code from} end. */
+    private static int spacesFrom(String line, int from) {
+        int i = from;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where a title from {@code from} ends: at the first full stop, colon or semicolon, or at the line's end. */
+    private static int titleEnd(String line, int from) {
+        int stop = from;
+        while (stop < line.length() && ".:;".indexOf(line.charAt(stop)) < 0) {
+            stop++;
+        }
+        return stop;
     }
 
     /*
