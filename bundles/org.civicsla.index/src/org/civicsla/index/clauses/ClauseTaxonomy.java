@@ -230,13 +230,27 @@ public final class ClauseTaxonomy {
         } catch (PatternSyntaxException e) {
             throw new IOException(where + ": not a valid regular expression: " + e.getDescription());
         }
-        Optional<String> nested = nestedRepetition(regex);
-        if (nested.isPresent()) {
-            throw new IOException(where + ": '" + nested.get() + "' repeats a part of varying length, which can take"
+        Optional<Risk> risk = risk(regex);
+        if (risk.isPresent() && risk.get().exponential()) {
+            throw new IOException(where + ": '" + risk.get().part() + "' repeats a part of varying length, which can take"
                     + " exponential time on some text and stall the indexer; make the repetition possessive ('(?:\\w+\\s?)++')"
                     + " or atomic ('(?>...)+'), or give the repeated part a required separator ('(?:\\w+ ){0,3}')");
         }
+        if (risk.isPresent()) {
+            throw new IOException(where + ": '" + risk.get().part() + "' repeats a group without bound; Java's matcher goes"
+                    + " one step deeper for each round, so a long sentence overflows its stack and the document cannot be"
+                    + " read; bound the repetition ('{0,20}') or make it possessive ('*+', '++')");
+        }
         return pattern;
+    }
+
+    /**
+     * A part of a pattern that a backtracking matcher handles badly: {@code exponential}, it can take exponential
+     * time (see {@link #nestedRepetition}); else it is a group of varying length or with alternatives repeated
+     * without bound ({@code (?:\\w+ )*}, {@code (a|b)+}), which Java's matcher follows one level of recursion per round:
+     * on a sentence of some thousands of words it overflows the stack.
+     */
+    record Risk(String part, boolean exponential) {
     }
 
     /** A group while {@link #nestedRepetition} reads it. */
@@ -250,6 +264,8 @@ public final class ClauseTaxonomy {
         boolean alternativeSeparated;
         /** An alternative read before varies in length without a separator of its own. */
         boolean ambiguous;
+        /** Has more than one alternative. */
+        boolean branching;
 
         Frame(int start, boolean atomic) {
             this.start = start;
@@ -282,6 +298,11 @@ public final class ClauseTaxonomy {
      * ({@code (a|aa)+}).
      */
     static Optional<String> nestedRepetition(String regex) {
+        return risk(regex).filter(Risk::exponential).map(Risk::part);
+    }
+
+    /** The first part of {@code regex} a backtracking matcher handles badly (see {@link Risk}). */
+    static Optional<Risk> risk(String regex) {
         java.util.ArrayDeque<Frame> open = new java.util.ArrayDeque<>();
         Frame top = new Frame(0, false);
         int n = regex.length();
@@ -316,6 +337,7 @@ public final class ClauseTaxonomy {
                 i++;
             } else if (c == '|') {
                 top.endAlternative();
+                top.branching = true;
                 i++;
                 continue;
             } else {
@@ -351,7 +373,10 @@ public final class ClauseTaxonomy {
             }
             if (closed != null) {
                 if (most >= 2 && !possessive && closed.ambiguous && !closed.atomic) {
-                    return Optional.of(regex.substring(closed.start, q));
+                    return Optional.of(new Risk(regex.substring(closed.start, q), true));
+                }
+                if (most == Integer.MAX_VALUE && !possessive && !closed.atomic && (closed.varying || closed.branching)) {
+                    return Optional.of(new Risk(regex.substring(closed.start, q), false));
                 }
                 top.atom(false, !closed.atomic && closed.varying || varying && !possessive);
             } else {
