@@ -334,6 +334,8 @@ class DocumentIndexTest {
         org.civicsla.index.clauses.ClauseDetectors detectors = new org.civicsla.index.clauses.ClauseDetectors(List.of());
         try (DocumentIndex index = DocumentIndex.open(workspace, detectors.forWorkspace(workspace))) {
             assertEquals(new DocumentIndex.UpdateSummary(2, 0, 0, 0), index.update(workspace, withPdf, e -> { }, () -> false));
+            assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, withPdf, e -> { }, () -> false),
+                    "unchanged, and its text still kept (below)");
         }
         Path kept = workspace.resolve("index-text");
         List<Path> entries;
@@ -343,7 +345,7 @@ class DocumentIndexTest {
         assertEquals(1, entries.size(), "the PDF's text is kept; a TXT file is read again as fast: " + entries);
         String name = entries.get(0).getFileName().toString();
         String hash = name.substring(0, name.indexOf('.'));
-        TextCache cache = new TextCache(kept, org.civicsla.index.extract.TextExtractor.VERSION);
+        TextCache cache = new TextCache(kept, org.civicsla.index.extract.TextExtractor.version());
         assertEquals(Optional.of(2), cache.get(hash).map(text -> text.pages().size()));
 
         // What is indexed when the clause types change is the kept text, not the PDF extracted again: the kept

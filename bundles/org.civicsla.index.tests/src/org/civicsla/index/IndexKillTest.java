@@ -24,6 +24,7 @@ import org.civicsla.core.model.Vendor;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.index.clauses.ClauseDetector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +41,7 @@ class IndexKillTest {
     private static final int COMMITTED = 5;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a child that hangs must not hang the build
     void aProcessKilledWhileIndexingLeavesAnIndexTheNextOpenRecovers() throws Exception {
         Optional<String> classPath = classPath();
         assumeTrue(classPath.isPresent(), "the classes' locations are not files");

@@ -49,6 +49,10 @@ class TextCacheTest {
         flipped[whole.length / 2] ^= 0x10;
         Files.write(entry, flipped);
         assertEquals(Optional.empty(), cache.get("abc"), "a byte changed");
+        Files.write(entry, whole);
+        Files.copy(entry, folder.resolve("def.text"));
+        assertEquals(Optional.empty(), cache.get("def"), "another content's entry under this one's name");
+        assertEquals(Optional.of(text), cache.get("abc"));
     }
 
     @Test

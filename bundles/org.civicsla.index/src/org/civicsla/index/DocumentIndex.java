@@ -181,7 +181,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             SearcherManager searchers, boolean afresh) {
         this.folder = folder;
         // Beside the index, not in it: a damaged index is deleted and rebuilt, and the rebuild is faster with the text.
-        this.texts = new TextCache(folder.resolveSibling("index-text"), TextExtractor.VERSION);
+        this.texts = new TextCache(folder.resolveSibling("index-text"), TextExtractor.version());
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
@@ -303,7 +303,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         });
         CompletionService<Outcome> done = new ExecutorCompletionService<>(readers);
         Map<Future<Outcome>, Task> inFlight = new HashMap<>();
-        Set<String> contents = new HashSet<>(); // the hashes of the documents indexed or unchanged
+        List<Task> tasks = new ArrayList<>();
         try {
             int indexed = 0;
             int next = 0;
@@ -312,6 +312,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 // two waiting beyond the two being read keep both busy and memory bounded.
                 while (next < work.size() && inFlight.size() < 4) {
                     Task task = new Task(work.get(next++));
+                    tasks.add(task);
                     task.future = done.submit(() -> task.run(this));
                     inFlight.put(task.future, task);
                 }
@@ -354,9 +355,6 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 if (outcome.writeFailure() != null) {
                     throw outcome.writeFailure();
                 }
-                if (outcome.result() == Result.INDEXED || outcome.result() == Result.UNCHANGED) {
-                    contents.add(task.hash);
-                }
                 switch (outcome.result()) {
                     case INDEXED -> indexed++;
                     case UNCHANGED -> unchanged++;
@@ -375,7 +373,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
-            // After the commit: until then, the last commit may still hold documents whose text is kept.
+            // After the commit: until then, the last commit may still hold documents whose text is kept. The text of
+            // every attached document read is kept, whatever became of it: one that failed to index or took too long
+            // is read again next time, and its text should not have to be extracted again.
+            Set<String> contents = new HashSet<>();
+            tasks.stream().map(task -> task.hash).filter(java.util.Objects::nonNull).forEach(contents::add);
             texts.retain(contents);
             return new UpdateSummary(indexed, unchanged, removed, failed);
         } finally {
@@ -436,7 +438,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 DocumentText text = kept ? index.texts.get(hash).orElse(null) : null;
                 if (text == null) {
                     text = TextExtractor.extract(work.file(), TextExtractor.Limits.DEFAULT);
-                    if (kept) {
+                    // Kept only when the file still has the content hashed before it was extracted: saved in between,
+                    // its new text would be kept under the old content's hash.
+                    if (kept && hash.equals(sha256(work.file()))) {
                         index.texts.put(hash, text);
                     }
                 }

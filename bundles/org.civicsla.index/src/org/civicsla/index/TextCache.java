@@ -37,15 +37,18 @@ import org.civicsla.index.extract.DocumentText;
 final class TextCache {
     private static final int MAGIC = 0x43534c54; // "CSLT"
     private static final String SUFFIX = ".text";
-    /** Far beyond any document the extractor accepts (see TextExtractor.Limits): a bound for a damaged entry. */
-    private static final int MAX_CHARS = 256 * 1024 * 1024;
+    /**
+     * The longest text kept: 2,000 pages (the extractor's limit) of 16,000 characters. A longer entry, damaged or
+     * crafted, is a miss before it takes the memory it claims; a document with longer text is extracted each time.
+     */
+    private static final int MAX_CHARS = 32 * 1024 * 1024;
     private static final int MAX_ENTRIES = 1_000_000;
 
     private final Path folder;
     private final String version;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    /** {@code version}: of the extraction (TextExtractor.VERSION); entries of another version are misses. */
+    /** {@code version}: of the extraction (TextExtractor.version()); entries of another version are misses. */
     TextCache(Path folder, String version) {
         this.folder = folder;
         this.version = version;
@@ -65,7 +68,8 @@ final class TextCache {
         }
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new BufferedInputStream(new InflaterInputStream(raw)))) {
-            if (in.readInt() != MAGIC || !version.equals(string(in, 64))) {
+            // The hash too: an entry copied or renamed onto another's name is not that content's text.
+            if (in.readInt() != MAGIC || !version.equals(string(in, 256)) || !hash.equals(string(in, 256))) {
                 return Optional.empty();
             }
             String text = string(in, MAX_CHARS);
@@ -111,6 +115,7 @@ final class TextCache {
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(raw, deflater)))) {
                 out.writeInt(MAGIC);
                 string(out, version);
+                string(out, hash);
                 string(out, text.text());
                 out.writeInt(text.pages().size());
                 for (DocumentText.Page page : text.pages()) {
@@ -144,22 +149,33 @@ final class TextCache {
         }
     }
 
-    /** Removes the entries of content no document has any more, and temporary files a crash left behind. */
+    /**
+     * Removes the entries of content no document has any more, and temporary files a crash left behind. A file that
+     * cannot be removed (open elsewhere) is left for the next time; nothing here fails an update.
+     */
     void retain(Set<String> hashes) {
         if (!Files.isDirectory(folder)) {
             return;
         }
+        int left = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 boolean live = name.endsWith(SUFFIX) && hashes.contains(name.substring(0, name.length() - SUFFIX.length()));
-                if (!live) {
-                    Files.deleteIfExists(file);
+                try {
+                    if (!live) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (IOException e) {
+                    left++;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            left++;
+        }
+        if (left > 0) {
             System.getLogger(TextCache.class.getName()).log(System.Logger.Level.WARNING,
-                    "cannot remove old extracted text from " + folder + ": " + e);
+                    "could not remove all old extracted text from " + folder + "; it is tried again after the next update");
         }
     }
 

@@ -214,14 +214,16 @@ class ClauseDetectorTest {
             assertEquals(java.util.Optional.empty(), ClauseTaxonomy.nestedRepetition(fine), fine);
         }
         // Repeated without bound (or 5,000 times), a group of varying length or with alternatives recurses once per
-        // round in Java's matcher: on long text the stack overflows (each refused one does on 200,000 characters;
-        // each fine one does not).
+        // round in Java's matcher, atomic or not, and nested repetitions multiply: each form refused here overflowed the
+        // stack on a long text it matches (at most 200,000 characters; JDK 25), each accepted form did not.
         for (String deep : List.of("(?:\\w+ )*end", "(?:\\w+ )+end", "(?:\\w+ ){0,}end", "(a|b)+x", "(?:\\s+\\w+)*end",
-                "(?>(?:\\w+ )*)end", "(?:\\w+ ){0,5000}end")) {
+                "(?>(?:\\w+ )*)end", "(?:\\w+ ){0,5000}end", "(?>\\w+ )+end", "(?:(?:x|y)z)*q", "\\d{1,3}(?:(?:,|\\.)\\d{3})*",
+                "(?:(?:\\w+ ){0,100}; ){0,100}")) {
             assertEquals(java.util.Optional.of(false), ClauseTaxonomy.risk(deep).map(ClauseTaxonomy.Risk::exponential), deep);
         }
-        for (String shallow : List.of("(?:\\w+ )*+end", "(?>\\w+ )+end", "(?:\\w+ ){0,50}end", "(?:\\w+ ){0,200}end",
-                "(?:ab){2,}x", "(?:ab)+x", "(\\w+)++x", "[ab]+x")) {
+        for (String shallow : List.of("(?:\\w+ )*+end", "(?:\\w+ ){0,50}end", "(?:\\w+ ){0,200}end", "(?:ab){2,}x",
+                "(?:ab)+x", "(\\w+)++x", "[ab]+x", "\\d{1,3}(?:[,.]\\d{3})*", "(?:(?:\\w+ ){0,10}; ){0,10}",
+                "(?:a|an|the)\\s", "\\b(?:shall|will)\\b", "(?:\\d+\\s*)?days")) {
             assertEquals(java.util.Optional.empty(), ClauseTaxonomy.risk(shallow), shallow);
         }
         IOException deep = assertThrows(IOException.class, () -> ClauseTaxonomy.load(new ByteArrayInputStream(

@@ -233,8 +233,8 @@ public final class ClauseTaxonomy {
         Optional<Risk> risk = risk(regex);
         if (risk.isPresent() && risk.get().exponential()) {
             throw new IOException(where + ": '" + risk.get().part() + "' repeats a part of varying length, which can take"
-                    + " exponential time on some text and stall the indexer; make the repetition possessive ('(?:\\w+\\s?)++')"
-                    + " or atomic ('(?>...)+'), or give the repeated part a required separator ('(?:\\w+ ){0,3}')");
+                    + " exponential time on some text and stall the indexer; make the repetition possessive ('(?:\\w+\\s?)++'),"
+                    + " or give the repeated part a required separator ('(?:\\w+ ){0,3}')");
         }
         if (risk.isPresent()) {
             throw new IOException(where + ": '" + risk.get().part() + "' repeats a group without bound (or more than "
@@ -270,8 +270,10 @@ public final class ClauseTaxonomy {
         boolean alternativeSeparated;
         /** An alternative read before varies in length without a separator of its own. */
         boolean ambiguous;
-        /** Has more than one alternative. */
+        /** Has more than one alternative, or holds a group that has. */
         boolean branching;
+        /** The most rounds, nested ones multiplied, of the repeated groups of varying length or with alternatives in it. */
+        long rounds;
 
         Frame(int start, boolean atomic) {
             this.start = start;
@@ -381,9 +383,17 @@ public final class ClauseTaxonomy {
                 if (most >= 2 && !possessive && closed.ambiguous && !closed.atomic) {
                     return Optional.of(new Risk(regex.substring(closed.start, q), true));
                 }
-                if (most > MAX_ROUNDS && !possessive && !closed.atomic && (closed.varying || closed.branching)) {
+                // Each round of a repeated group of varying length or with alternatives is one level of recursion deeper,
+                // atomic or not (only a possessive repetition is a loop), and nested repetitions multiply.
+                long rounds = closed.rounds;
+                if (q > i && !possessive && (closed.varying || closed.branching)) {
+                    rounds = most == Integer.MAX_VALUE || rounds > MAX_ROUNDS ? Long.MAX_VALUE : Math.max(1, rounds) * most;
+                }
+                if (rounds > MAX_ROUNDS) {
                     return Optional.of(new Risk(regex.substring(closed.start, q), false));
                 }
+                top.rounds = Math.max(top.rounds, rounds);
+                top.branching |= closed.branching;
                 top.atom(false, !closed.atomic && closed.varying || varying && !possessive);
             } else {
                 top.atom(separator && (q == i || !regex.startsWith("?", i) && !regex.startsWith("*", i)), varying && !possessive);

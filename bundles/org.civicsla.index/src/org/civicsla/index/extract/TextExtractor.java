@@ -32,10 +32,18 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 public final class TextExtractor {
 
     /**
-     * Version of what extraction gives (text, pages, headers and footers dropped, section headings): text kept from
-     * another version is extracted again. Change it, and the index schema, whenever that changes.
+     * Version of what this class gives (text, pages, headers and footers dropped, section headings): change it, and
+     * the index schema, whenever that changes. See {@link #version()}.
      */
     public static final String VERSION = "1";
+
+    /**
+     * What extraction gives depends on this class and on the PDFBox and POI that read the files: text kept from
+     * another version of any of them is extracted again.
+     */
+    public static String version() {
+        return VERSION + "/pdfbox-" + org.apache.pdfbox.util.Version.getVersion() + "/poi-" + org.apache.poi.Version.getVersion();
+    }
 
     /** Limits of one extraction. */
     public record Limits(long maxBytes, int maxPages) {
