@@ -291,7 +291,7 @@ class DocumentIndexTest {
     }
 
     /** A PDF with one page per line of text. */
-    private static void pdf(Path pdf, List<String> lines) throws Exception {
+    static void pdf(Path pdf, List<String> lines) throws Exception {
         try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
             for (String line : lines) {
                 var page = new org.apache.pdfbox.pdmodel.PDPage();

@@ -59,7 +59,11 @@ class IndexKillTest {
                 Thread.sleep(10);
             }
             assertTrue(Files.exists(started), () -> "the child JVM did not start indexing: " + log());
-            Thread.sleep(500);
+            // Killed once it has kept the text of a few PDFs, while it goes on with the others.
+            while (kept(workspace) < 3 && child.isAlive()) {
+                Thread.sleep(5);
+            }
+            assertTrue(kept(workspace) >= 3, () -> "the child kept no text of its PDFs: " + log());
             assumeTrue(!Files.exists(workspace.resolve(IndexUntilKilled.DONE)), "the update ended before it could be killed");
         } finally {
             child.destroyForcibly();
@@ -73,6 +77,25 @@ class IndexKillTest {
             assertEquals(1, index.find("C-" + (DOCUMENTS - 1), "Breach Notification").size());
             assertEquals(DOCUMENTS, index.search("\"security incident\"", 1).totalHits(), "each document once");
         }
+        // The text kept of the PDFs, some written when the kill came: each entry whole, none left half-written.
+        TextCache kept = new TextCache(workspace.resolve("index-text"), org.civicsla.index.extract.TextExtractor.version());
+        try (var files = Files.list(workspace.resolve("index-text"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(DOCUMENTS / 10, names.size(), names.toString());
+            for (String name : names) {
+                assertTrue(name.endsWith(".text") && kept.get(name.substring(0, name.length() - 5)).isPresent(), name);
+            }
+        }
+    }
+
+    private static long kept(Path workspace) throws java.io.IOException {
+        Path folder = workspace.resolve("index-text");
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".text")).count();
+        }
     }
 
     private String log() {
@@ -83,22 +106,39 @@ class IndexKillTest {
         }
     }
 
-    /** Contracts C-0 ... C-(count-1) of one vendor, each with its document documents/C-n.txt. */
+    /** Contracts C-0 ... C-(count-1) of one vendor, each with its document (see {@link #documents}). */
     static WorkspaceData data(int count) {
         List<Contract> contracts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             contracts.add(new Contract("C-" + i, "V-1", "C-" + i, "", Optional.of(LocalDate.of(2025, 1, 1)), 12,
                     RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
-                    List.of(new DocumentRef("C-" + i, "documents/C-" + i + ".txt", ""))));
+                    List.of(new DocumentRef("C-" + i, "documents/" + file(i), ""))));
         }
         return new WorkspaceData(List.of(new Vendor("V-1", "Civic Cloud", "", Criticality.HIGH, List.of())), contracts,
                 List.of(), List.of(), List.of());
     }
 
-    /** A contract text of some 20 KB per document, each a little different. */
-    static void documents(Path workspace, int count) throws java.io.IOException {
+    /** Every tenth document is a PDF, whose text is kept beside the index; the others are TXT files. */
+    private static String file(int i) {
+        return "C-" + i + (i % 10 == 9 ? ".pdf" : ".txt");
+    }
+
+    /** A contract text of some 20 KB per document, each a little different; a PDF of two pages for every tenth. */
+    static void documents(Path workspace, int count) throws Exception {
         Files.createDirectories(workspace.resolve("documents"));
         for (int i = 0; i < count; i++) {
+            if (file(i).endsWith(".pdf")) {
+                // Larger than the TXT files, so read first (largest first): the kill falls while their text is kept.
+                List<String> pages = new ArrayList<>();
+                pages.add("SERVICES AGREEMENT No. " + i);
+                for (int s = 1; s <= 60; s++) {
+                    pages.add(s + ". SERVICE LEVEL " + s + ". The Supplier shall provide service " + (s * 7 + i) + ".");
+                }
+                pages.add("61. SECURITY INCIDENTS. The Supplier shall notify the City of any security incident within "
+                        + (24 + i % 48) + " hours.");
+                DocumentIndexTest.pdf(workspace.resolve("documents/" + file(i)), pages);
+                continue;
+            }
             StringBuilder text = new StringBuilder("SERVICES AGREEMENT No. " + i + "\n\n");
             for (int s = 1; s <= 60; s++) {
                 text.append(s).append(". SERVICE LEVEL ").append(s).append(". The Supplier shall provide service ")
@@ -108,7 +148,7 @@ class IndexKillTest {
             }
             text.append("61. SECURITY INCIDENTS. The Supplier shall notify the City of any security incident within ")
                     .append(24 + i % 48).append(" hours of becoming aware of it.\n");
-            Files.writeString(workspace.resolve("documents/C-" + i + ".txt"), text);
+            Files.writeString(workspace.resolve("documents/" + file(i)), text);
         }
     }
 
