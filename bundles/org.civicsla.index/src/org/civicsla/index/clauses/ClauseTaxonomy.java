@@ -246,7 +246,7 @@ public final class ClauseTaxonomy {
 
     /**
      * A part of a pattern that a backtracking matcher handles badly: {@code exponential}, it can take exponential
-     * time (see {@link #nestedRepetition}); else it is a group of varying length or with alternatives repeated
+     * time (see {@link #risk}); else it is a group of varying length or with alternatives repeated
      * without bound ({@code (?:\\w+ )*}, {@code (a|b)+}), which Java's matcher follows one level of recursion per round:
      * on a sentence of some thousands of words it overflows the stack.
      */
@@ -259,7 +259,7 @@ public final class ClauseTaxonomy {
      */
     private static final int MAX_ROUNDS = 200;
 
-    /** A group while {@link #nestedRepetition} reads it. */
+    /** A group while {@link #risk} reads it. */
     private static final class Frame {
         final int start;
         final boolean atomic;
@@ -295,21 +295,16 @@ public final class ClauseTaxonomy {
     }
 
     /**
-     * The first group of {@code regex} repeated more than once ('+', '*', '{2,5}') that holds a repetition of varying
-     * length and can split the same text among its rounds in many ways, e.g. {@code (\\w+\\s?)+} or
-     * {@code (\\w+\\s?){0,5}}: a backtracking matcher can take exponential time on them, and a running rule, unlike a
+     * The first part of {@code regex} a backtracking matcher handles badly (see {@link Risk}). Exponential: a group
+     * repeated more than once ('+', '*', '{2,5}') that holds a repetition of varying length and can split the same
+     * text among its rounds in many ways, e.g. {@code (\\w+\\s?)+} or {@code (\\w+\\s?){0,5}}; a running rule, unlike a
      * file, cannot be stopped. A repeated part with a required separator of its own (a space, {@code \\s},
      * punctuation: {@code (?:\\w+ ){0,3}}, {@code (?:\\s+\\w+){0,5}}, {@code (?:\\w+,? (?:or )?){0,3}}) splits one way
-     * only (a word cannot take in the separator) and passes, as do atomic groups and possessive repetitions. Nor does
-     * it see a class that takes in the separator ({@code (?:[^.]+ ){0,3}}). A sketch of the syntax, enough for this one question: escapes, \\Q..\\E
-     * quotes and character classes are read as single atoms. It does not see overlapping alternatives
-     * ({@code (a|aa)+}).
+     * only (a word cannot take in the separator) and is not exponential, nor are atomic groups and possessive
+     * repetitions. Not seen: a class that takes in the separator ({@code (?:[^.]+ ){0,3}}) and overlapping alternatives
+     * in a bounded repetition ({@code (?:a|aa){1,100}}). A sketch of the syntax, enough for these questions: escapes,
+     * \\Q..\\E quotes and character classes are read as single atoms.
      */
-    static Optional<String> nestedRepetition(String regex) {
-        return risk(regex).filter(Risk::exponential).map(Risk::part);
-    }
-
-    /** The first part of {@code regex} a backtracking matcher handles badly (see {@link Risk}). */
     static Optional<Risk> risk(String regex) {
         java.util.ArrayDeque<Frame> open = new java.util.ArrayDeque<>();
         Frame top = new Frame(0, false);
