@@ -145,6 +145,34 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void dataProtectionIsADutyAboutPersonalDataNotAMention() {
+        // A liability carve-out and an infringement warranty name data protection and privacy; neither is a duty.
+        assertFalse(detect("2. LIMITATION OF LIABILITY. The Supplier's total aggregate liability shall not exceed the fees paid,"
+                + " except for liability arising from gross negligence, wilful misconduct or breach of the data protection"
+                + " obligations, which is unlimited.").get("Data Protection").present());
+        assertFalse(detect("The Content will not infringe any third party's copyright, trademark or rights of publicity or"
+                + " privacy, and will not violate any law or regulation.").get("Data Protection").present());
+        assertTrue(detect("9. DATA PROTECTION. The Supplier shall process personal data only on the City's documented"
+                + " instructions and comply with applicable data protection law.").get("Data Protection").present());
+        assertTrue(detect("Vendor shall comply with all applicable privacy laws and regulations with respect to Customer"
+                + " Information.").get("Data Protection").present());
+    }
+
+    @Test
+    void aSupportPeriodReferredToIsNotOneStated() {
+        String updates = "4. SOFTWARE UPDATES. The Supplier shall provide signed firmware updates and security updates free of"
+                + " charge throughout the support period.";
+        Map<String, ClauseDetection> found = detect(updates);
+        assertTrue(found.get("Software Update Obligations").present());
+        assertFalse(found.get("Support Period And End Of Life Notice").present());
+        assertFalse(detect("Each Party shall notify the other promptly if any Product may be subject to a recall or market"
+                + " withdrawal, and shall support the other in it.").get("Support Period And End Of Life Notice").present());
+        assertTrue(detect("The support period of each Product is five (5) years from its delivery.")
+                .get("Support Period And End Of Life Notice").present());
+        assertTrue(detect("In the event that the Vendor discontinues a Product, it will provide at least six (6) months' prior"
+                + " written notice to the City.").get("Support Period And End Of Life Notice").present());
+    }
+    @Test
     void weekLongNotificationIsFoundWithItsDays() {
         ClauseDetection notification = detect("Vendor shall report any data breach to the Customer within seven (7) "
                 + "days of discovery.").get("Breach Notification");
