@@ -308,6 +308,34 @@ class ChecksTest {
                 .read(new StringReader("require.1 = Breach Notification | notificationHours < 72\n"), "city.properties"));
         assertEquals("city.properties, require.1: write a limit as 'valueKey <= number', e.g. notificationHours <= 72",
                 bad.getMessage());
+        // A YAML file, or a misspelt key, read as properties must not quietly require nothing.
+        IOException yaml = assertThrows(IOException.class, () -> RequirementProfiles
+                .read(new StringReader("garbage: [\nrequire.1 = Audit Rights\n"), "city.yaml"));
+        assertTrue(yaml.getMessage().startsWith("city.yaml: unknown key 'garbage'; a profile has the lines name"), yaml.getMessage());
+        IOException none = assertThrows(IOException.class, () -> RequirementProfiles
+                .read(new StringReader("name = Empty\nhorizonMonths = 12\n"), "empty.properties"));
+        assertTrue(none.getMessage().startsWith("empty.properties: requires no clause type"), none.getMessage());
+    }
+
+    @Test
+    void aContractThatEndedBeforeTheDateIsNotJudged() {
+        // Ended without renewal before the date, its status never updated: it no longer binds the vendor.
+        Contract ended = new Contract("C-ENDED", "V-1", "C-ENDED", "Service", Optional.of(AS_OF.minusYears(5)), 24,
+                RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(), List.of());
+        Finding finding = step2(data(List.of(), List.of(), List.of(), ended), ClauseEvidence.NONE);
+        assertEquals(Status.UNKNOWN, finding.status(), finding.reasons().toString());
+        assertEquals(List.of("no active contract to check"), finding.reasons());
+        // As of a date within its term it is judged; so are one renewing automatically and one signed to start later.
+        Finding before = new SlaSecurityCheck().evaluate(new CheckContext(data(List.of(), List.of(), List.of(), ended),
+                AS_OF.minusYears(4), PROFILE, ClauseEvidence.NONE, () -> false)).get(0);
+        assertTrue(before.reasons().stream().anyMatch(r -> r.startsWith("C-ENDED")), before.reasons().toString());
+        Contract renewing = contract("C-RENEWING", AS_OF.minusYears(6), 30, List.of());
+        Contract later = contract("C-LATER", AS_OF.plusMonths(2), 30, List.of());
+        Finding judged = step2(data(List.of(), List.of(), List.of(), ended, renewing, later), ClauseEvidence.NONE);
+        assertEquals(Status.FAIL, judged.status());
+        assertTrue(judged.reasons().stream().noneMatch(r -> r.startsWith("C-ENDED")), judged.reasons().toString());
+        assertTrue(judged.reasons().stream().anyMatch(r -> r.startsWith("C-RENEWING"))
+                && judged.reasons().stream().anyMatch(r -> r.startsWith("C-LATER")), judged.reasons().toString());
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class LifecycleCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Vendors index = new Vendors(context.data());
+        Vendors index = new Vendors(context.data(), context.asOf());
         Map<String, ClauseRecord> records = index.clauseRecords;
         Milestone milestone = context.profile().milestone();
         String milestoneName = milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates";

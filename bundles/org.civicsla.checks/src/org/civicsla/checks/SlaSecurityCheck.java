@@ -47,7 +47,7 @@ public final class SlaSecurityCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Vendors index = new Vendors(context.data());
+        Vendors index = new Vendors(context.data(), context.asOf());
         Map<String, ClauseRecord> records = index.clauseRecords;
         List<Finding> findings = new ArrayList<>();
         for (Vendor vendor : context.data().vendors()) {

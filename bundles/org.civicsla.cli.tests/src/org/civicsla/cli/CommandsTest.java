@@ -80,6 +80,35 @@ class CommandsTest {
     }
 
     @Test
+    void aMistypedWorkspaceIsAnErrorNotANewEmptyWorkspaceThatPasses() throws Exception {
+        Path typo = dir.resolve("ctiy");
+        assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", typo.toString()));
+        assertTrue(err.toString().startsWith("civicsla: " + typo + ": no such folder; check the path"), err.toString());
+        assertTrue(Files.notExists(typo), "nothing is created");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(ExitCode.ERROR, civicsla("vendors", "--workspace", empty.toString()));
+        assertTrue(err.toString().contains("holds no CivicSLA workspace"), err.toString());
+        try (var left = Files.list(empty)) {
+            assertEquals(0, left.count(), "nothing is created");
+        }
+        // An import is how a workspace is made: it may create one.
+        Path vendors = Files.writeString(dir.resolve("vendors.csv"), "id,name,criticality\nV-9,Nine,low\n");
+        assertEquals(ExitCode.OK, civicsla("import", "--workspace", typo.toString(), vendors.toString()), err.toString());
+        assertEquals(ExitCode.OK, civicsla("vendors", "--workspace", typo.toString()), err.toString());
+        assertTrue(out.toString().contains("V-9"), out.toString());
+    }
+
+    @Test
+    void aMissingOrForeignProfileIsAnErrorSayingWhy() throws Exception {
+        Path missing = dir.resolve("nope.properties");
+        assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", workspace.toString(), "--profile", missing.toString()));
+        assertEquals("civicsla: " + missing + ": no such file or folder", err.toString().strip());
+        Path yaml = Files.writeString(dir.resolve("profile.yaml"), "garbage: [\n");
+        assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", workspace.toString(), "--profile", yaml.toString()));
+        assertTrue(err.toString().startsWith("civicsla: " + yaml + ": unknown key 'garbage'"), err.toString());
+    }
+
+    @Test
     void clausesScansAPlainFolderWithoutAWorkspace() {
         assertEquals(ExitCode.OK, civicsla("clauses", workspace.resolve("documents").toString(), "--format", "csv"));
         List<String> rows = out.toString().lines().toList();

@@ -36,7 +36,14 @@ final class CheckCommand implements Command {
                 as of the date (default today), reading the contract documents attached to each
                 contract for clause evidence. Prints one row per vendor and step with its status
                 (pass, warning, fail, unknown) and the reasons. Exit code 1 when any vendor fails.
-                  --profile   a requirement profile file (default: the checklist's profile)
+                Active contracts are judged unless their term has ended by the date.
+                  --profile   a requirement profile file (default: the checklist's profile), lines of
+                                name = Riverton 2027
+                                horizonMonths = 24
+                                milestone = END_OF_SECURITY_UPDATES   (or END_OF_SUPPORT)
+                                require.1 = Audit Rights
+                                require.2 = Breach Notification | notificationHours <= 72
+                              (File > Preferences in the workbench edits the profile in this form)
                 """;
     }
 

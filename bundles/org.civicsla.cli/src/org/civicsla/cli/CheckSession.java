@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.civicsla.checks.CheckEngine;
 import org.civicsla.checks.RunHistory;
@@ -22,24 +25,43 @@ import org.civicsla.index.DocumentIndex;
 /** What check, report and run share: open the workspace, read its documents, run the checks. */
 record CheckSession(Path folder, WorkspaceData data, CheckRun run) {
 
-    static final java.util.Set<String> OPTIONS = java.util.Set.of("workspace", "as-of", "steps", "profile");
+    static final Set<String> OPTIONS = Set.of("workspace", "as-of", "steps", "profile");
 
     static CheckSession run(Arguments args, PrintWriter err) throws UsageException, InputException {
+        return run(args, Optional.empty(), err);
+    }
+
+    /** As {@link #run(Arguments, PrintWriter)}, for one vendor's report: an unknown vendor fails before any check runs. */
+    static CheckSession run(Arguments args, Optional<String> vendor, PrintWriter err) throws UsageException, InputException {
         LocalDate asOf = Dates.asOf(args);
         List<Integer> steps = steps(args.option("steps"));
         RequirementProfile profile = profile(args.option("profile"));
+        CheckEngine engine = Services.get(CheckEngine.class);
+        // A step no installed check covers would show an empty matrix and "0 vendors fail": say so instead.
+        Set<Integer> covered = new TreeSet<>();
+        engine.checks().forEach(check -> covered.add(check.step()));
+        List<Integer> uncovered = steps.stream().filter(step -> !covered.contains(step)).toList();
+        if (!uncovered.isEmpty()) {
+            throw new InputException("no installed check covers step " + uncovered.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + "; the installed checks cover step"
+                    + (covered.size() == 1 ? " " : "s ") + covered.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " (plugins add checks: civicsla install)");
+        }
         WorkspaceData data;
         Path folder;
         try (WorkspaceStore store = WorkspaceAccess.open(args)) {
             data = store.snapshot();
             folder = store.folder();
         }
+        if (vendor.isPresent() && data.vendors().stream().noneMatch(v -> v.id().equals(vendor.get()))) {
+            throw new InputException("--vendor " + vendor.get() + ": no such vendor in " + folder);
+        }
         CheckRun run;
         var detector = WorkspaceAccess.detector(folder);
         try (DocumentIndex index = DocumentIndex.open(folder, detector)) {
             // The index reads only documents that are new or changed since the last run.
             index.update(folder, data, message -> err.println("civicsla: " + message), () -> false);
-            run = Services.get(CheckEngine.class).run(data, asOf, profile, index, steps, () -> false);
+            run = engine.run(data, asOf, profile, index, steps, () -> false);
         } catch (IOException e) {
             throw new InputException(folder.resolve("index") + ": cannot use the document index: " + e.getMessage(), e);
         }

@@ -42,7 +42,7 @@ final class CommandLine {
             err.println("Run 'civicsla --help' for the commands, 'civicsla <command> --help' for one.");
             return ExitCode.ERROR;
         } catch (InputException e) {
-            err.println("civicsla: " + e.getMessage());
+            err.println("civicsla: " + message(e));
             return ExitCode.ERROR;
         } catch (RuntimeException e) {
             // An unexpected failure still names what the user asked for; the stack trace goes to the log.
@@ -53,6 +53,22 @@ final class CommandLine {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The input error's message; a missing or unreadable file, whose exception says no more than its path
+     * ("civicsla: nope.txt"), also says what is wrong with it.
+     */
+    static String message(InputException e) {
+        String message = e.getMessage();
+        if (e.getCause() instanceof java.nio.file.FileSystemException file && file.getReason() == null && file.getFile() != null
+                && message != null && message.endsWith(file.getFile())) {
+            String reason = file instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : file instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : file instanceof java.nio.file.NotDirectoryException ? "not a folder" : null;
+            return reason == null ? message : message + ": " + reason;
+        }
+        return message;
     }
 
     private static String describe(Throwable e) {

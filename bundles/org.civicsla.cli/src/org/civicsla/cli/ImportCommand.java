@@ -30,6 +30,7 @@ final class ImportCommand implements Command {
                 Usage: civicsla import --workspace <folder> [--dry-run] <file.xlsx|file.csv>...
 
                 Imports the files as one import: either everything is stored or nothing is.
+                A folder without a workspace gets a new one.
                 Records are matched by id, so importing the same file twice changes nothing.
                 Every problem is listed on stderr with file, sheet, row and column.
                   --dry-run   only say what would be added or changed; store nothing
@@ -45,7 +46,7 @@ final class ImportCommand implements Command {
             throw new UsageException("name at least one file to import");
         }
         List<Path> files = parsed.operands().stream().map(Path::of).toList();
-        try (WorkspaceStore store = WorkspaceAccess.open(parsed)) {
+        try (WorkspaceStore store = WorkspaceAccess.openOrCreate(parsed)) {
             ImportReport report = WorkspaceImporter.importFiles(store, files, parsed.flag("dry-run"), () -> false);
             out.print(report.summary());
             if (!report.dryRun()) {

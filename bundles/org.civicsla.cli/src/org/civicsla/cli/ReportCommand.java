@@ -62,13 +62,11 @@ final class ReportCommand implements Command {
         Arguments parsed = Arguments.parse(args,
                 Stream.concat(CheckSession.OPTIONS.stream(), Stream.of("out", "xlsx", "vendor")).collect(Collectors.toSet()),
                 Set.of());
-        Path pdf = Path.of(parsed.required("out"));
-        Optional<Path> xlsx = parsed.option("xlsx").map(Path::of);
+        Path pdf = OutputFiles.check("out", parsed.required("out"), ".pdf");
+        Optional<Path> xlsx = parsed.option("xlsx").isEmpty() ? Optional.empty()
+                : Optional.of(OutputFiles.check("xlsx", parsed.option("xlsx").get(), ".xlsx"));
         Optional<String> vendor = parsed.option("vendor");
-        CheckSession session = CheckSession.run(parsed, err);
-        if (vendor.isPresent() && session.data().vendors().stream().noneMatch(v -> v.id().equals(vendor.get()))) {
-            throw new InputException("--vendor " + vendor.get() + ": no such vendor in " + session.folder());
-        }
+        CheckSession session = CheckSession.run(parsed, vendor, err);
         Matrix matrix = Matrix.of(session.data(), session.run());
         if (printSummary) {
             CheckCommand.printSummary(matrix, session, out);

@@ -15,7 +15,23 @@ final class WorkspaceAccess {
     private WorkspaceAccess() {
     }
 
+    /**
+     * Opens the workspace in the folder {@code --workspace} names; the folder must hold one (a store, or a
+     * sample's import files): a mistyped path would otherwise open a new, empty workspace, and a check of it
+     * would report no vendor failing.
+     */
     static WorkspaceStore open(Arguments args) throws UsageException, InputException {
+        Path folder = Path.of(args.required("workspace"));
+        if (!isWorkspace(folder)) {
+            throw new InputException(folder + (Files.isDirectory(folder) ? ": holds no CivicSLA workspace (no store/ or import/ folder)"
+                    : Files.exists(folder) ? ": is not a folder; --workspace names a workspace folder" : ": no such folder")
+                    + "; check the path, or create a workspace there with: civicsla import --workspace " + folder + " <files>");
+        }
+        return openOrCreate(args);
+    }
+
+    /** Opens the workspace in the folder {@code --workspace} names, creating it when there is none (an import). */
+    static WorkspaceStore openOrCreate(Arguments args) throws UsageException, InputException {
         Path folder = Path.of(args.required("workspace"));
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new InputException(folder + ": is not a folder; --workspace names a workspace folder");
@@ -38,6 +54,10 @@ final class WorkspaceAccess {
             throw new InputException(folder + ": cannot read its import files: " + e.getMessage(), e);
         }
         return store;
+    }
+
+    private static boolean isWorkspace(Path folder) {
+        return Files.isDirectory(folder.resolve("store")) || Files.isDirectory(folder.resolve(SampleWorkspace.IMPORT_FOLDER));
     }
 
     /**

@@ -706,19 +706,18 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * counted, for callers that show none.
      */
     public SearchResult search(String queryText, int limit, Facets facets) throws IOException {
-        Query parsed;
-        try {
-            QueryParser parser = new PassageQueryParser(analyzer);
-            parser.setAllowLeadingWildcard(false);
-            parsed = parser.parse(queryText);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("cannot understand the query '" + queryText + "': "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        Query query = new BooleanQuery.Builder().add(new TermQuery(new Term("type", "passage")), BooleanClause.Occur.FILTER)
-                .add(parsed, BooleanClause.Occur.MUST).build();
         IndexSearcher searcher = searchers.acquire();
         try {
+            Query parsed;
+            try {
+                QueryParser parser = new PassageQueryParser(analyzer, searcher.getIndexReader());
+                parsed = parser.parse(queryText);
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("cannot understand the query '" + queryText + "': "
+                        + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+            Query query = new BooleanQuery.Builder().add(new TermQuery(new Term("type", "passage")), BooleanClause.Occur.FILTER)
+                    .add(parsed, BooleanClause.Occur.MUST).build();
             // One pass over all matches: the best hits, and the facets of every match, not only of the best.
             var best = new TopFieldCollectorManager(ORDER, Math.max(limit, 1), null, Integer.MAX_VALUE);
             TopDocs top;
@@ -766,9 +765,59 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * would miss), {@code agreem*} finds "agreement" (its own stem, in the stems only).
      */
     private static final class PassageQueryParser extends QueryParser {
-        PassageQueryParser(Analyzer analyzer) {
+        /** The fields a user may name; the others are the index's own. */
+        private static final Set<String> FIELDS = Set.of("text", "vendor", "contract", "clause", "status");
+        /** Named values, matched whatever their case and spacing: {@code status:Active}, {@code clause:"breach notification"}. */
+        private static final Set<String> NAMES = Set.of("vendor", "contract", "clause", "status");
+
+        private final IndexReader reader;
+
+        PassageQueryParser(Analyzer analyzer, IndexReader reader) {
             super("text", analyzer);
+            this.reader = reader;
             setAllowLeadingWildcard(false);
+        }
+
+        private static String field(String field) throws ParseException {
+            if (!FIELDS.contains(field) && !EXACT.equals(field)) {
+                // Lucene would search a field no passage has and find nothing, which reads as "no such clause".
+                throw new ParseException("there is no field '" + field + "'; search words and phrases, or vendor:, contract:,"
+                        + " clause:, status:");
+            }
+            return field;
+        }
+
+        /**
+         * The value as the index holds it: the one of that field equal to {@code value} but for case and spacing,
+         * or {@code value} itself. An exact match is looked up first, so a query as the index spells it costs nothing.
+         */
+        private String named(String field, String value) throws ParseException {
+            try {
+                if (reader.docFreq(new Term(field, value)) > 0) {
+                    return value;
+                }
+                String wanted = normalName(value);
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    var terms = leaf.reader().terms(field);
+                    if (terms == null) {
+                        continue;
+                    }
+                    var values = terms.iterator();
+                    for (var term = values.next(); term != null; term = values.next()) {
+                        String name = term.utf8ToString();
+                        if (normalName(name).equals(wanted)) {
+                            return name;
+                        }
+                    }
+                }
+                return value;
+            } catch (IOException e) {
+                throw new ParseException("cannot read the index: " + e.getMessage());
+            }
+        }
+
+        private static String normalName(String name) {
+            return String.join(" ", name.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+"));
         }
 
         private interface Make {
@@ -777,7 +826,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         /** On the passage text: the words as written or the stems, whichever matches, scored as the better. */
         private static Query writtenOrStemmed(String field, Make query) throws ParseException {
-            if (!"text".equals(field)) {
+            if (!"text".equals(field(field))) {
                 return query.make(field);
             }
             return new DisjunctionMaxQuery(List.of(query.make(EXACT), query.make("text")), 0f);
@@ -785,8 +834,17 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+            if (NAMES.contains(field(field))) {
+                return new TermQuery(new Term(field, named(field, queryText)));
+            }
             // The words as written have no positions: a phrase asked of them is a phrase of the stemmed text.
             return super.getFieldQuery(quoted && EXACT.equals(field) ? "text" : field, queryText, quoted);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+                throws ParseException {
+            return super.getRangeQuery(field(field), part1, part2, startInclusive, endInclusive);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.civicsla.index;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,10 @@ public record SearchResult(long totalHits, List<Hit> hits, Map<String, Map<Strin
 
     public SearchResult {
         hits = List.copyOf(hits);
-        facets = Map.copyOf(facets);
+        // In the order given (facets and values by name), not Map.copyOf's: the command line and the search part list
+        // them so, and an order that changed from query to query read as if the counts had.
+        Map<String, Map<String, Integer>> ordered = new LinkedHashMap<>();
+        facets.forEach((facet, values) -> ordered.put(facet, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        facets = Collections.unmodifiableMap(ordered);
     }
 }

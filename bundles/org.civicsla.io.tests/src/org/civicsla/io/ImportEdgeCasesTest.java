@@ -47,6 +47,7 @@ class ImportEdgeCasesTest {
     }
 
     private Path csv(String name, String... lines) throws Exception {
+        Files.createDirectories(dir.resolve(name).getParent());
         return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     }
 
@@ -143,6 +144,44 @@ class ImportEdgeCasesTest {
         WorkspaceImporter.importFiles(store, List.of(contacts, vendors), false, ImportMonitor.NONE);
         assertEquals(List.of(new Contact("Ana", "", "ana@lumen.example", ""), new Contact("Ben", "Account manager", "", ""),
                 new Contact("Cleo", "CISO", "", "")), store.snapshot().vendors().get(0).contacts());
+    }
+
+    @Test
+    void anImportOfSomeColumnsChangesThoseAndKeepsTheOthers() throws Exception {
+        Path full = csv("vendors.csv", "id,name,category,criticality,contact_name,contact_email",
+                "V-1,Lumen,Streetlights,high,Ana,ana@lumen.example");
+        Path contacts = csv("contacts.csv", "vendor_id,name,role", "V-1,Ben,CISO");
+        Path contracts = csv("contracts.csv", "id,vendor_id,start,initial_term_months,status,value,documents",
+                "C-1,V-1,2024-01-01,36,active,480,documents/C-1.pdf; documents/C-1-annex.pdf");
+        Path titles = csv("documents.csv", "contract_id,path,title", "C-1,documents/C-1.pdf,Master agreement");
+        WorkspaceImporter.importFiles(store, List.of(full, contacts, contracts, titles), false, ImportMonitor.NONE);
+        WorkspaceData before = store.snapshot();
+
+        // A sheet of ids and names only: the name changes; category, criticality and both contacts stay.
+        Path names = csv("names/vendors.csv", "id,name", "V-1,Lumen Streetlights Ltd");
+        // A contracts file without documents or value, and one with the documents but not their titles.
+        Path status = csv("status/contracts.csv", "id,vendor_id,status", "C-1,V-1,terminated");
+        ImportReport report = WorkspaceImporter.importFiles(store, List.of(names, status), false, ImportMonitor.NONE);
+        assertEquals(new ImportReport.Counts(0, 1, 0), report.counts().get(Entity.VENDORS), report.summary());
+        var vendor = store.snapshot().vendors().get(0);
+        assertEquals("Lumen Streetlights Ltd", vendor.name());
+        assertEquals(before.vendors().get(0).category(), vendor.category());
+        assertEquals(before.vendors().get(0).criticality(), vendor.criticality());
+        assertEquals(before.vendors().get(0).contacts(), vendor.contacts());
+        var contract = store.snapshot().contracts().get(0);
+        assertEquals(org.civicsla.core.model.ContractStatus.TERMINATED, contract.status());
+        assertEquals(before.contracts().get(0).documents(), contract.documents());
+        assertEquals(before.contracts().get(0).value(), contract.value());
+        assertEquals(before.contracts().get(0).start(), contract.start());
+
+        Path paths = csv("paths/contracts.csv", "id,vendor_id,documents", "C-1,V-1,documents/C-1.pdf");
+        WorkspaceImporter.importFiles(store, List.of(paths), false, ImportMonitor.NONE);
+        assertEquals(List.of(new org.civicsla.core.model.DocumentRef("C-1", "documents/C-1.pdf", "Master agreement")),
+                store.snapshot().contracts().get(0).documents(), "the column names the documents; a kept one keeps its title");
+        // A column that is there but empty is a value: it empties the field.
+        Path emptied = csv("emptied/vendors.csv", "id,name,category", "V-1,Lumen Streetlights Ltd,");
+        WorkspaceImporter.importFiles(store, List.of(emptied), false, ImportMonitor.NONE);
+        assertEquals("", store.snapshot().vendors().get(0).category());
     }
 
     @Test

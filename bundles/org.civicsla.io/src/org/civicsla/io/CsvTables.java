@@ -47,6 +47,7 @@ final class CsvTables {
                 CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get()
                         .parse(skipBom(reader))) {
             List<String> columns = null;
+            java.util.Set<String> header = null;
             for (CSVRecord record : parser) {
                 reader.recordEnded();
                 if (columns == null) {
@@ -54,6 +55,7 @@ final class CsvTables {
                     if (columns == null) {
                         return;
                     }
+                    header = new java.util.HashSet<>(columns);
                     continue;
                 }
                 Map<String, String> cells = new HashMap<>();
@@ -67,7 +69,7 @@ final class CsvTables {
                     }
                     cells.put(columns.get(i), FormulaSafety.fromCsv(record.get(i)));
                 }
-                Row row = new Row(name, "", record.getRecordNumber(), cells, problems);
+                Row row = new Row(name, "", record.getRecordNumber(), cells, header, problems);
                 if (!row.isBlank()) {
                     sink.row(entity, row);
                 }

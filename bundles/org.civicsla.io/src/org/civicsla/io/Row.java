@@ -29,12 +29,20 @@ final class Row {
     /** Digits of an amount with its two decimals, as the store keeps them (DECIMAL(20, 2)). */
     static final int MAX_AMOUNT_DIGITS = 20;
 
-    /** {@code cells} is modified: a cell longer than {@link #MAX_CELL_LENGTH} is reported and emptied. */
-    Row(String file, String sheet, long number, Map<String, String> cells, List<ImportProblem> problems) {
+    /** The columns of the row's sheet or file: those it has no column for keep their stored values. */
+    private final java.util.Collection<String> header;
+
+    /**
+     * {@code cells} is modified: a cell longer than {@link #MAX_CELL_LENGTH} is reported and emptied.
+     * {@code header}: the columns of the sheet or file.
+     */
+    Row(String file, String sheet, long number, Map<String, String> cells, java.util.Collection<String> header,
+            List<ImportProblem> problems) {
         this.file = file;
         this.sheet = sheet;
         this.number = number;
         this.cells = cells;
+        this.header = header;
         this.problems = problems;
         for (Map.Entry<String, String> cell : cells.entrySet()) {
             if (cell.getValue() != null && cell.getValue().length() > MAX_CELL_LENGTH) {
@@ -68,6 +76,23 @@ final class Row {
         ImportProblem problem(String column, String reason) {
             return new ImportProblem(file, sheet, row, column, reason);
         }
+    }
+
+    /** Whether the row's sheet or file has {@code column}. */
+    boolean hasColumn(String column) {
+        return header.contains(column);
+    }
+
+    /**
+     * Takes the values of the columns the sheet or file does not have from {@code stored}, the stored record's cells:
+     * an import of some columns changes those and leaves the others as they are, instead of emptying them.
+     */
+    void keepAbsent(Map<String, String> stored) {
+        stored.forEach((column, value) -> {
+            if (!header.contains(column)) {
+                cells.put(column, value);
+            }
+        });
     }
 
     boolean isBlank() {

@@ -152,6 +152,28 @@ public final class WorkspaceExporter {
         }
     }
 
+    /**
+     * The cells of {@code record} (a vendor, device model, contract, device or clause record) as an export writes
+     * them, by column of {@code entity}: what an import of fewer columns keeps for the columns it lacks.
+     */
+    static Map<String, String> cells(Entity entity, Object record) {
+        List<Object> values = switch (record) {
+            case Vendor v -> row(v);
+            case DeviceModel m -> row(m);
+            case Contract c -> row(c);
+            case Device d -> row(d);
+            case ClauseRecord c -> row(c);
+            default -> throw new IllegalArgumentException("not a record of an import sheet: " + record);
+        };
+        Map<String, String> cells = new java.util.HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            cells.put(entity.columns().get(i), value == null ? ""
+                    : value instanceof java.math.BigDecimal amount ? amount.toPlainString() : value.toString());
+        }
+        return cells;
+    }
+
     private static List<Object> row(Vendor v) {
         var contact = v.contacts().isEmpty() ? null : v.contacts().get(0);
         return list(v.id(), v.name(), v.category(), lower(v.criticality()), contact == null ? "" : contact.name(),

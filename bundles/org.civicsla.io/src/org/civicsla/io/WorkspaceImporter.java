@@ -58,6 +58,7 @@ public final class WorkspaceImporter {
     private final List<ImportProblem> problems = new ArrayList<>();
     private final ImportMonitor monitor;
     private long rows;
+    private Stored stored;
 
     /** A row of a part sheet (Contacts, Documents): what it adds to which record, and where it is. */
     private record Part<T>(String owner, T value, Row.Where where) {
@@ -93,6 +94,8 @@ public final class WorkspaceImporter {
     public static ImportReport importFiles(WorkspaceStore store, List<Path> files, boolean dryRun,
             ImportMonitor monitor) throws ImportException {
         WorkspaceImporter importer = new WorkspaceImporter(monitor);
+        WorkspaceData stored = store.snapshot();
+        importer.stored = new Stored(stored);
         for (int i = 0; i < files.size(); i++) {
             importer.checkCancelled();
             monitor.reading(files.get(i), i, files.size());
@@ -100,7 +103,6 @@ public final class WorkspaceImporter {
         }
         monitor.rowsRead(importer.rows);
         importer.attachParts();
-        WorkspaceData stored = store.snapshot();
         importer.checkReferences(stored);
         if (!importer.problems.isEmpty()) {
             throw new ImportException(importer.problems);
@@ -156,10 +158,22 @@ public final class WorkspaceImporter {
             checkCancelled();
             monitor.rowsRead(rows);
         }
+        Object before = stored.of(entity, row);
+        if (before != null) {
+            row.keepAbsent(WorkspaceExporter.cells(entity, before));
+        }
         switch (entity) {
-            case VENDORS -> put(entity, vendors, row, "id", vendor(row), Vendor::id);
+            case VENDORS -> {
+                Vendor vendor = vendor(row);
+                if (vendor != null && before instanceof Vendor kept && CONTACT_COLUMNS.stream().noneMatch(row::hasColumn)) {
+                    // Without contact columns, the vendor keeps all its contacts (the export puts the first in the
+                    // Vendors sheet, the others in Contacts); Contacts rows of this import are added to them.
+                    vendor = new Vendor(vendor.id(), vendor.name(), vendor.category(), vendor.criticality(), kept.contacts());
+                }
+                put(entity, vendors, row, "id", vendor, Vendor::id);
+            }
             case DEVICE_MODELS -> put(entity, models, row, "id", deviceModel(row), DeviceModel::id);
-            case CONTRACTS -> put(entity, contracts, row, "id", contract(row), Contract::id);
+            case CONTRACTS -> put(entity, contracts, row, "id", keptDocuments(contract(row), row, before), Contract::id);
             case DEVICES -> put(entity, devices, row, "id", device(row), Device::id);
             case CLAUSES -> put(entity, clauses, row, "clause_type", clause(row), WorkspaceImporter::clauseKey);
             case CONTACTS -> {
@@ -230,6 +244,64 @@ public final class WorkspaceImporter {
                     contract.type(), contract.start(), contract.initialTermMonths(), contract.renewal(), contract.renewalPeriodMonths(),
                     contract.noticeDays(), contract.status(), contract.value(), contract.currency(), contract.covers(),
                     documents));
+        }
+    }
+
+    private static final List<String> CONTACT_COLUMNS = List.of("contact_name", "contact_role", "contact_email", "contact_phone");
+
+    /**
+     * A contract keeps its stored documents when the import has no documents column, and a stored document keeps
+     * its title when the import names its path without one (titles are in the Documents sheet, which the Contracts
+     * sheet alone does not have); Documents rows of this import still set titles and add documents.
+     */
+    private static Contract keptDocuments(Contract contract, Row row, Object before) {
+        if (contract == null || !(before instanceof Contract kept)) {
+            return contract;
+        }
+        List<DocumentRef> documents;
+        if (!row.hasColumn("documents")) {
+            documents = kept.documents();
+        } else {
+            Map<String, String> titles = new java.util.HashMap<>();
+            kept.documents().forEach(d -> titles.put(d.path(), d.title()));
+            documents = contract.documents().stream()
+                    .map(d -> new DocumentRef(d.contractId(), d.path(), titles.getOrDefault(d.path(), d.title()))).toList();
+        }
+        return new Contract(contract.id(), contract.vendorId(), contract.number(), contract.type(), contract.start(),
+                contract.initialTermMonths(), contract.renewal(), contract.renewalPeriodMonths(), contract.noticeDays(),
+                contract.status(), contract.value(), contract.currency(), contract.covers(), documents);
+    }
+
+    /** The stored records an import's rows may update, by the key their rows name. */
+    private static final class Stored {
+        private final WorkspaceData data;
+        private final Map<Entity, Map<String, Object>> byKey = new EnumMap<>(Entity.class);
+
+        Stored(WorkspaceData data) {
+            this.data = data;
+        }
+
+        /** The stored record {@code row} names, or null (a new record, or an entity without one). */
+        Object of(Entity entity, Row row) {
+            String key = switch (entity) {
+                case VENDORS, DEVICE_MODELS, CONTRACTS, DEVICES -> row.text("id");
+                case CLAUSES -> row.text("contract_id") + "\u0000" + row.text("clause_type");
+                default -> null;
+            };
+            return key == null ? null : byKey.computeIfAbsent(entity, this::index).get(key);
+        }
+
+        private Map<String, Object> index(Entity entity) {
+            Map<String, Object> index = new java.util.HashMap<>();
+            switch (entity) {
+                case VENDORS -> data.vendors().forEach(v -> index.put(v.id(), v));
+                case DEVICE_MODELS -> data.deviceModels().forEach(m -> index.put(m.id(), m));
+                case CONTRACTS -> data.contracts().forEach(c -> index.put(c.id(), c));
+                case DEVICES -> data.devices().forEach(d -> index.put(d.id(), d));
+                case CLAUSES -> data.clauses().forEach(c -> index.put(clauseKey(c), c));
+                default -> { }
+            }
+            return index;
         }
     }
 

@@ -247,6 +247,7 @@ final class XlsxTables {
         private final List<String> headerCells = new ArrayList<>();
         private final Map<Integer, String> cells = new HashMap<>();
         private List<String> columns;
+        private java.util.Set<String> header;
         private boolean headerDone;
         private boolean unusable;
 
@@ -280,6 +281,7 @@ final class XlsxTables {
                 headerDone = true;
                 columns = Header.check(file, sheet, entity, headerCells, problems);
                 unusable = columns == null;
+                header = unusable ? null : new java.util.HashSet<>(columns);
                 return;
             }
             Map<String, String> values = new HashMap<>();
@@ -294,7 +296,7 @@ final class XlsxTables {
                 }
                 values.put(columns.get(index), cell.getValue());
             }
-            Row row = new Row(file, sheet, rowNum + 1L, values, problems);
+            Row row = new Row(file, sheet, rowNum + 1L, values, header, problems);
             if (!row.isBlank()) {
                 sink.row(entity, row);
             }

@@ -119,24 +119,40 @@ public final class FindingsWorkbook {
 
     private static void stepSheet(SXSSFWorkbook workbook, Styles styles, int step, List<Finding> findings,
             Map<String, String> names) {
-        List<String> header = List.of("Vendor ID", "Vendor", "Check", "Status", "Severity", "Contract", "Device",
-                "Evidence items", "Reasons");
-        SXSSFSheet sheet = sheet(workbook, styles, "Step " + step, header, List.of(12, 30, 14, 10, 10, 12, 12, 10, 90));
+        List<Finding> ofStep = findings.stream().filter(f -> f.step() == step).toList();
+        // The built-in checks judge a vendor as a whole; a Contract or Device column only where a check names one.
+        boolean contracts = ofStep.stream().anyMatch(f -> f.contractId().isPresent());
+        boolean devices = ofStep.stream().anyMatch(f -> f.deviceId().isPresent());
+        List<String> header = new java.util.ArrayList<>(List.of("Vendor ID", "Vendor", "Check", "Status", "Severity"));
+        List<Integer> widths = new java.util.ArrayList<>(List.of(12, 30, 14, 10, 10));
+        if (contracts) {
+            header.add("Contract");
+            widths.add(12);
+        }
+        if (devices) {
+            header.add("Device");
+            widths.add(12);
+        }
+        header.addAll(List.of("Evidence items", "Reasons"));
+        widths.addAll(List.of(10, 90));
+        SXSSFSheet sheet = sheet(workbook, styles, "Step " + step, header, widths);
         int r = 1;
-        for (Finding finding : findings) {
-            if (finding.step() != step) {
-                continue;
-            }
+        for (Finding finding : ofStep) {
             Row row = sheet.createRow(r++);
             text(row, 0, finding.vendorId(), styles);
             text(row, 1, names.getOrDefault(finding.vendorId(), ""), styles);
             text(row, 2, finding.checkId(), styles);
             status(row, 3, finding.status(), styles);
             text(row, 4, finding.severity().name().toLowerCase(Locale.ROOT), styles);
-            text(row, 5, finding.contractId().orElse(""), styles);
-            text(row, 6, finding.deviceId().orElse(""), styles);
-            row.createCell(7).setCellValue(finding.evidence().size());
-            text(row, 8, String.join("\n", finding.reasons()), styles);
+            int c = 5;
+            if (contracts) {
+                text(row, c++, finding.contractId().orElse(""), styles);
+            }
+            if (devices) {
+                text(row, c++, finding.deviceId().orElse(""), styles);
+            }
+            row.createCell(c++).setCellValue(finding.evidence().size());
+            text(row, c, String.join("\n", finding.reasons()), styles);
         }
         filter(sheet, r, header.size());
     }

@@ -19,6 +19,10 @@ import org.civicsla.core.model.Milestone;
  */
 public final class RequirementProfiles {
 
+    private static final java.util.Set<String> KEYS = java.util.Set.of("name", "horizonMonths", "milestone");
+    private static final String FORMAT = "a profile has the lines name = ..., horizonMonths = 24, milestone = END_OF_SECURITY_UPDATES"
+            + " (or END_OF_SUPPORT) and require.1 = Clause Type, require.2 = Breach Notification | notificationHours <= 72, ...";
+
     private RequirementProfiles() {
     }
 
@@ -35,7 +39,10 @@ public final class RequirementProfiles {
                 Requirement.of("Vulnerability And Patch Management")), 24, Milestone.END_OF_SECURITY_UPDATES);
     }
 
-    /** Reads a profile; errors name {@code source} and the key. */
+    /**
+     * Reads a profile; errors name {@code source} and the key. A profile must require at least one clause type,
+     * and has no keys but these.
+     */
     public static RequirementProfile read(Reader in, String source) throws IOException {
         Properties properties = new Properties();
         properties.load(in);
@@ -55,6 +62,10 @@ public final class RequirementProfiles {
         }
         TreeMap<Integer, String> lines = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
+            // A misspelt key, or a file of another format read as properties, must not quietly require nothing.
+            if (!key.startsWith("require.") && !KEYS.contains(key)) {
+                throw new IOException(source + ": unknown key '" + key + "'; " + FORMAT);
+            }
             if (key.startsWith("require.")) {
                 try {
                     lines.put(Integer.parseInt(key.substring("require.".length())), properties.getProperty(key));
@@ -62,6 +73,9 @@ public final class RequirementProfiles {
                     throw new IOException(source + ": " + key + " must be require.<number>");
                 }
             }
+        }
+        if (lines.isEmpty()) {
+            throw new IOException(source + ": requires no clause type; " + FORMAT);
         }
         List<Requirement> requirements = new ArrayList<>();
         for (var line : lines.entrySet()) {
