@@ -117,20 +117,32 @@ class ClauseScanTest {
         try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("huge.txt").toFile(), "rw")) {
             huge.setLength(200L * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
         }
+        try (RandomAccessFile tooLong = new RandomAccessFile(folder.resolve("long.txt").toFile(), "rw")) {
+            tooLong.setLength(40L * 1024 * 1024); // under the byte limit, over the text a document may have
+        }
+        // An old Word document (OLE2) saved under a .docx name.
+        Files.write(folder.resolve("old.docx"), new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+            (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0, 0, 0, 0, 0 });
 
         StringWriter csv = new StringWriter();
         List<String> errors = new ArrayList<>();
         ClauseScan.Summary summary = ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, errors::add, () -> false);
 
         assertEquals(1, summary.documents(), errors.toString());
-        assertEquals(7, summary.failed(), errors.toString());
+        assertEquals(9, summary.failed(), errors.toString());
         assertTrue(errors.contains("empty.txt: is empty (0 bytes)"), errors.toString());
         assertTrue(errors.contains("binary.txt: is not a text file (binary content)"), errors.toString());
         assertTrue(errors.contains("locked.pdf: is encrypted with a password; save an unprotected copy"), errors.toString());
         assertTrue(errors.contains("huge.txt: is 200 MB; documents over 100 MB are not indexed"), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("truncated.pdf: ")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("corrupt.pdf: cannot be read")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.startsWith("bomb.docx: cannot be read")), errors.toString());
+        // In the user's terms, not POI's advice to developers.
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("bomb.docx: cannot be read: is compressed beyond the limits")),
+                errors.toString());
+        assertTrue(errors.contains("old.docx: cannot be read: is not a DOCX document: an old Word .doc, or a document"
+                + " protected with a password; save it as .docx without a password"), errors.toString());
+        assertTrue(errors.contains("long.txt: has more than 33,554,432 characters of text; documents this long are not"
+                + " indexed (split it)"), errors.toString());
         String[] lines = csv.toString().split("\n");
         assertEquals("document,category,present,confidence,evidence", lines[0]);
         assertEquals(1 + ClauseDetector.standard().taxonomy().types().size(), lines.length);

@@ -148,6 +148,13 @@ class DocumentIndexTest {
             assertEquals(1, index.search("secur* AND status:expired", 10).totalHits());
             assertEquals(1, index.search("clause:\"Insurance\"", 10).totalHits());
             assertEquals(0, index.search("vendor:V-2 AND insurance", 10).totalHits());
+            // Named values whatever their case and spacing, as a person types them.
+            assertEquals(1, index.search("secur* AND status:Expired", 10).totalHits());
+            assertEquals(1, index.search("clause:\"insurance\"", 10).totalHits());
+            assertEquals(1, index.search("vendor:v-2 AND secur*", 10).totalHits());
+            assertEquals(List.of("clause", "status", "vendor"), List.copyOf(wildcard.facets().keySet()), "one order");
+            IllegalArgumentException field = assertThrows(IllegalArgumentException.class, () -> index.search("supplier:acme", 10));
+            assertTrue(field.getMessage().contains("there is no field 'supplier'"), field.getMessage());
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> index.search("secur* AND (", 10));
             assertTrue(bad.getMessage().startsWith("cannot understand the query 'secur* AND ('"), bad.getMessage());
         }

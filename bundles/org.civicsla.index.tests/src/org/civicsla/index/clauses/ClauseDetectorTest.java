@@ -299,6 +299,23 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void theShippedRulesStopWhenInterruptedInAHugeTextWithoutAFullStop() throws Exception {
+        // 2.8 million characters, one "sentence": each shipped rule is bounded, but Uncapped Liability's tries at
+        // every "except" took 20 s here, and a rule on a plain String is only stopped between types.
+        String text = "except claims ".repeat(200_000);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "huge-text");
+            thread.setDaemon(true);
+            return thread;
+        });
+        java.util.concurrent.Future<?> running = pool.submit(() -> DETECTOR.detect(text));
+        Thread.sleep(300);
+        running.cancel(true);
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(8, java.util.concurrent.TimeUnit.SECONDS), "the detection did not stop");
+    }
+
+    @Test
     void anInterruptedDetectionStops() {
         Thread.currentThread().interrupt();
         try {

@@ -70,6 +70,9 @@ public final class ClauseDetector {
         return taxonomy;
     }
 
+    /** Characters of text above which every rule runs on the text that stops when interrupted: 6 times the longest CUAD contract. */
+    private static final int GUARD_ALL_ABOVE = 2_000_000;
+
     /** One detection per clause type of the taxonomy, in taxonomy order. */
     public List<ClauseDetection> detect(String original) {
         NormalizedText normalized = NormalizedText.of(original);
@@ -77,6 +80,10 @@ public final class ClauseDetector {
         Anchors.Found found = anchors.find(normalized.lowerChars(), normalized.length(), sentences);
         List<ClauseDetection> detections = new ArrayList<>(taxonomy.types().size());
         CharSequence guarded = new Interruptible(normalized.lower());
+        // The shipped rules are bounded, but bounded work at every word of a text of many millions of characters
+        // without a full stop (one "sentence") still outlasts the time limit, and a rule on a plain String cannot
+        // be stopped: in so long a text every rule runs on the text that can be.
+        boolean guardAll = normalized.length() > GUARD_ALL_ABOVE;
         for (int t = 0; t < taxonomy.types().size(); t++) {
             // A document read for too long is stopped by interrupting its thread (see DocumentIndex); a regular
             // expression does not look at the interrupt, so the detector does, between types.
@@ -86,17 +93,18 @@ public final class ClauseDetector {
             ClauseType type = taxonomy.types().get(t);
             FastPattern[] patterns = compiled.get(t).signals();
             Walk[] walks = new Walk[patterns.length];
+            boolean guard = guardAll || compiled.get(t).guarded();
             for (int p = 0; p < patterns.length; p++) {
                 int g = anchors.patternBase(t) + p;
-                walks[p] = new Walk(patterns[p], normalized.lower(), compiled.get(t).guarded() ? guarded : normalized.lower(),
+                walks[p] = new Walk(patterns[p], normalized.lower(), guard ? guarded : normalized.lower(),
                         found.starts()[g], found.counts()[g]);
             }
             // The scan is a method of its own, apart from building the detection: the JIT compiles the hot loop
             // again each time a new kind of document reaches a path it had not taken, and with the evidence and
             // value code inlined beside it, each compile was some 90 KB of machine code.
-            Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), compiled.get(t).guarded() ? guarded : null,
+            Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), guard ? guarded : null,
                     sentences, found.sentences()[t]);
-            detections.add(decide(type, tally, normalized, sentences, compiled.get(t).guarded() ? guarded : normalized.lower()));
+            detections.add(decide(type, tally, normalized, sentences, guard ? guarded : normalized.lower()));
         }
         return detections;
     }

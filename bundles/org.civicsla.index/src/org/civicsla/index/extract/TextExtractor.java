@@ -76,8 +76,18 @@ public final class TextExtractor {
         // DOCX parts of real regulations (DFARS) compress better than POI's default 1% allows;
         // 0.2% still stops crafted bombs, and the entry cap bounds what a part may inflate to.
         ZipSecureFile.setMinInflateRatio(0.002);
-        ZipSecureFile.setMaxEntrySize(512L * 1024 * 1024);
+        // The text of the DFARS, a large regulation, is 10 MB of XML; POI holds a part as a tree many times its
+        // size, and two documents are read at once: 64 MB keeps that within the product's heap.
+        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
     }
+
+
+    /**
+     * The most text a document may have: far beyond any contract (the longest CUAD contract has 0.3 million
+     * characters), and what keeps two documents read at once, with their normalized copies and passages, within
+     * the heap. A larger file is refused with this said, as the byte limit is.
+     */
+    public static final int MAX_CHARS = 32 * 1024 * 1024;
 
     private TextExtractor() {
     }
@@ -133,6 +143,8 @@ public final class TextExtractor {
                 stripper.writeText(document, stripper.text);
             } catch (Stopped e) {
                 throw new ExtractionException(name + ": extraction was stopped (time limit)", e);
+            } catch (TooLong e) {
+                checkLength(name, MAX_CHARS + 1);
             }
             return assemble(withoutRunningHeaders(stripper.pages()));
         } catch (InvalidPasswordException e) {
@@ -155,6 +167,9 @@ public final class TextExtractor {
             }
             super.processPage(page);
             ends.add(text.getBuffer().length());
+            if (text.getBuffer().length() > MAX_CHARS) {
+                throw new TooLong();
+            }
         }
 
         List<String> pages() {
@@ -168,6 +183,15 @@ public final class TextExtractor {
         }
     }
 
+    /** The text grew over {@link #MAX_CHARS}. */
+    private static final class TooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The time limit stopped an extraction between two pages. */
     private static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -177,7 +201,7 @@ public final class TextExtractor {
         }
     }
 
-    private static DocumentText docx(Path file, String name) throws IOException {
+    private static DocumentText docx(Path file, String name) throws IOException, ExtractionException {
         try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in)) {
             StringBuilder text = new StringBuilder();
             // Paragraphs in a heading style are the document's own section headings; without any, they are
@@ -186,6 +210,7 @@ public final class TextExtractor {
             for (XWPFParagraph paragraph : document.getParagraphs()) {
                 String line = paragraph.getText();
                 if (!line.isBlank()) {
+                    checkLength(name, text.length() + line.length());
                     if (headingStyle(document, paragraph)) {
                         headings.add(new DocumentText.Section(text.length(), line.strip()));
                     }
@@ -211,6 +236,10 @@ public final class TextExtractor {
 
     /** TXT in UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; binary files refused. */
     static String txt(Path file, String name) throws IOException, ExtractionException {
+        // A byte is at most a character: a larger file has more text than a document may.
+        if (Files.size(file) > MAX_CHARS) {
+            checkLength(name, Math.toIntExact(Math.min(Integer.MAX_VALUE, Files.size(file))));
+        }
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
@@ -322,8 +351,37 @@ public final class TextExtractor {
         return new DocumentText(text.toString(), bounds);
     }
 
+    /**
+     * What went wrong, for the person who chose the file: POI's messages advise developers ("call a different part
+     * of POI", "ZipSecureFile.setMinInflateRatio()"), so the cases people meet are said in their terms.
+     */
     private static String describe(Throwable e) {
         String message = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        if (type.equals("OLE2NotOfficeXmlFileException") || message != null && message.contains("OLE2")) {
+            return "is not a DOCX document: an old Word .doc, or a document protected with a password; save it as"
+                    + " .docx without a password";
+        }
+        if (message != null && (message.contains("Zip bomb") || message.contains("zip bomb"))) {
+            return "is compressed beyond the limits (a part inflating to more than 64 MB, or to over 500 times its"
+                    + " size): refused as a possible zip bomb";
+        }
+        if (type.equals("RecordFormatException") && message != null && message.contains("maximum length")) {
+            return "has a part too large to read";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "is too large to read in the memory available";
+        }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static void checkLength(String name, int length) throws ExtractionException {
+        if (length > MAX_CHARS) {
+            throw new ExtractionException(String.format(Locale.ROOT,
+                    "%s: has more than %,d characters of text; documents this long are not indexed (split it)", name, MAX_CHARS));
+        }
     }
 }
