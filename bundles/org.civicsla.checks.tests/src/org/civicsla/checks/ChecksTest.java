@@ -318,6 +318,29 @@ class ChecksTest {
     }
 
     @Test
+    void aClauseNotFoundInADocumentThatCouldNotBeReadIsUnknownNotMissing() {
+        Contract contract = new Contract("C-1", "V-1", "C-1", "Service", Optional.of(AS_OF.minusYears(1)), 36,
+                RenewalKind.AUTOMATIC, 12, 30, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
+                List.of(new org.civicsla.core.model.DocumentRef("C-1", "documents/C-1.pdf", "")));
+        ClauseEvidence unreadable = new ClauseEvidence() {
+            @Override
+            public List<ClauseHit> find(String contractId, String clauseType) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> unread(String contractId, String path) {
+                return Optional.of("is encrypted with a password; save an unprotected copy");
+            }
+        };
+        Finding finding = step2(data(List.of(), List.of(), List.of(), contract), unreadable);
+        assertEquals(Status.UNKNOWN, finding.status());
+        assertTrue(finding.reasons().contains("C-1: Audit Rights not found, but documents/C-1.pdf (is encrypted with a"
+                + " password; save an unprotected copy) could not be read"), finding.reasons().toString());
+        assertTrue(finding.reasons().stream().noneMatch(r -> r.contains("missing")), finding.reasons().toString());
+    }
+
+    @Test
     void aContractThatEndedBeforeTheDateIsNotJudged() {
         // Ended without renewal before the date, its status never updated: it no longer binds the vendor.
         Contract ended = new Contract("C-ENDED", "V-1", "C-ENDED", "Service", Optional.of(AS_OF.minusYears(5)), 24,

@@ -122,6 +122,12 @@ public final class SlaSecurityCheck implements Check {
         }
         List<ClauseHit> hits = context.clauses().find(contract.id(), clause);
         if (hits.isEmpty()) {
+            List<String> unread = contract.documents().stream().flatMap(d -> context.clauses().unread(contract.id(), d.path())
+                    .map(why -> d.path() + " (" + why + ")").stream()).toList();
+            if (!unread.isEmpty()) {
+                reasons.add(contract.id() + ": " + clause + " not found, but " + String.join(", ", unread) + " could not be read");
+                return Status.UNKNOWN;
+            }
             reasons.add(contract.id() + ": " + clause + " is missing"
                     + (contract.documents().isEmpty() ? " (no contract document attached)" : ""));
             return Status.FAIL;

@@ -130,6 +130,48 @@ class DocumentIndexTest {
     }
 
     @Test
+    void anUnreadableDocumentIsNotedToldAgainAndReadOnceItChanges() throws Exception {
+        Files.write(workspace.resolve("documents/C-2.txt"), new byte[] { 0, 1, 2, 3, 0, 0, 7, 8, 0, 1, 0, 0 });
+        List<String> errors = new ArrayList<>();
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(1, 0, 0, 1), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(List.of("C-2: C-2.txt: is not a text file (binary content)"), errors);
+            // Unchanged, it is not read again, and its error is told again: its clauses are unknown, not missing.
+            errors.clear();
+            assertEquals(new DocumentIndex.UpdateSummary(0, 1, 0, 1), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(List.of("C-2: C-2.txt: is not a text file (binary content)"), errors);
+            assertEquals(Optional.of("is not a text file (binary content)"), index.unread("C-2", "documents/C-2.txt"));
+            assertEquals(Optional.empty(), index.unread("C-1", "documents/C-1.txt"));
+            assertTrue(index.unread("C-1", "documents/other.txt").orElseThrow().startsWith("not read"));
+        }
+        Files.writeString(workspace.resolve("documents/C-2.txt"), "The Supplier shall report any data breach within 24 hours.");
+        errors.clear();
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(1, 1, 0, 0), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(Optional.empty(), index.unread("C-2", "documents/C-2.txt"));
+            assertEquals(1, index.find("C-2", "Breach Notification").size());
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void aDocumentPathOutsideTheWorkspaceIsNotRead() throws Exception {
+        Path inner = Files.createDirectories(workspace.resolve("inner"));
+        Path outside = Files.writeString(workspace.resolve("secret.txt"), "The outside secret: audit rights.");
+        WorkspaceData reaching = new WorkspaceData(data.vendors(), List.of(new Contract("C-9", "V-1", "C-9", "",
+                Optional.of(LocalDate.of(2025, 1, 1)), 12, RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "",
+                List.of(), List.of(new DocumentRef("C-9", "../secret.txt", ""), new DocumentRef("C-9", outside.toString(), "")))),
+                List.of(), List.of(), List.of());
+        List<String> errors = new ArrayList<>();
+        try (DocumentIndex index = DocumentIndex.open(inner, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(0, 0, 0, 2), index.update(inner, reaching, errors::add, () -> false));
+            assertEquals(0, index.search("secret", 10).totalHits());
+        }
+        assertEquals(List.of("C-9: document ../secret.txt is outside the workspace folder; not read",
+                "C-9: document " + outside + " is outside the workspace folder; not read"), errors);
+    }
+
+    @Test
     void searchesPhrasesWildcardsAndFieldsWithHighlightsAndFacets() throws Exception {
         try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
             index.update(workspace, data, e -> { }, () -> false);

@@ -273,7 +273,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      */
     public UpdateSummary update(Path workspace, WorkspaceData data, Consumer<String> errors, BooleanSupplier cancelled)
             throws IOException {
-        Map<String, String> storedHashes = storedHashes();
+        Map<String, Stored> storedHashes = storedHashes();
         Set<String> attached = new HashSet<>();
         List<Work> work = new ArrayList<>();
         int unchanged = 0;
@@ -283,12 +283,21 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 String docId = contract.id() + "/" + ref.path();
                 attached.add(docId);
                 Path file = workspace.resolve(ref.path()).normalize();
+                if (!file.toAbsolutePath().startsWith(workspace.toAbsolutePath().normalize())) {
+                    // Documents live in the workspace (the workbench copies them there, an import refuses other
+                    // paths): a stored path reaching out of it is not read, whoever put it there.
+                    errors.accept(contract.id() + ": document " + ref.path() + " is outside the workspace folder; not read");
+                    failed++;
+                    continue;
+                }
                 if (!Files.isRegularFile(file)) {
                     errors.accept(contract.id() + ": document " + ref.path() + " does not exist");
                     failed++;
                     continue;
                 }
-                work.add(new Work(docId, contract, ref.path(), file, Files.size(file), storedHashes.get(docId)));
+                Stored stored = storedHashes.get(docId);
+                work.add(new Work(docId, contract, ref.path(), file, Files.size(file), stored == null ? null : stored.hash(),
+                        stored == null ? null : stored.error()));
             }
         }
         // Largest first: a big document started last would leave one reader idle while it finishes alone.
@@ -388,7 +397,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     /** A document to bring up to date; {@code storedHash} is null when the index does not have it. */
-    private record Work(String docId, Contract contract, String path, Path file, long size, String storedHash) {
+    private record Work(String docId, Contract contract, String path, Path file, long size, String storedHash,
+            String storedError) {
     }
 
     private enum Result {
@@ -427,11 +437,15 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             }
             readingSince = System.nanoTime();
             List<Document> entries;
+            String failure = null;
             try {
                 String hash = sha256(work.file());
                 this.hash = hash;
                 if (hash.equals(work.storedHash())) {
-                    return new Outcome(Result.UNCHANGED, null, null);
+                    // A file that could not be read is not read again until it changes (or the extractor does); its
+                    // error is told again, so that no one takes its clauses for missing.
+                    return work.storedError() == null ? new Outcome(Result.UNCHANGED, null, null)
+                            : new Outcome(Result.FAILED, work.storedError(), null);
                 }
                 // A TXT file is read again as fast as its kept text would be: only PDF and DOCX text is kept.
                 boolean kept = TextCache.worthKeeping(work.file());
@@ -446,7 +460,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 }
                 entries = index.entries(work.docId(), work.contract(), work.path(), hash, text);
             } catch (ExtractionException e) {
-                return new Outcome(Result.FAILED, e.getMessage(), null);
+                // What the content gives every time (damaged, encrypted, too large) is noted under its hash.
+                failure = e.getMessage();
+                entries = List.of(index.unreadable(work, hash, failure));
             } catch (IOException | RuntimeException e) {
                 return new Outcome(Result.FAILED, work.path() + ": " + e, null);
             }
@@ -456,7 +472,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             try {
                 // Replace every entry of the document at once, so a reader never sees half of an update.
                 index.writer.updateDocuments(new Term("docId", work.docId()), entries);
-                return new Outcome(Result.INDEXED, null, null);
+                return failure == null ? new Outcome(Result.INDEXED, null, null) : new Outcome(Result.FAILED, failure, null);
             } catch (IOException e) {
                 return new Outcome(Result.FAILED, null, e);
             } catch (IllegalArgumentException e) {
@@ -617,8 +633,16 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         return document;
     }
 
-    private Map<String, String> storedHashes() throws IOException {
-        Map<String, String> hashes = new HashMap<>();
+    /** What the index holds of a document: its content hash, and why it could not be read, if it could not. */
+    private record Stored(String hash, String error) {
+    }
+
+    /**
+     * The stored documents by id. A document noted as unreadable by another version of the extractor counts as
+     * not stored: it is read again, as a newer PDFBox or POI may read it.
+     */
+    private Map<String, Stored> storedHashes() throws IOException {
+        Map<String, Stored> hashes = new HashMap<>();
         searchers.maybeRefreshBlocking();
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -626,13 +650,50 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                     Math.max(1, searcher.getIndexReader().maxDoc()));
             var stored = searcher.storedFields();
             for (ScoreDoc hit : docs.scoreDocs) {
-                Document document = stored.document(hit.doc, Set.of("docId", "hash"));
-                hashes.put(document.get("docId"), document.get("hash"));
+                Document document = stored.document(hit.doc, STORED_FIELDS);
+                String error = document.get("error");
+                if (error == null || TextExtractor.version().equals(document.get("extractor"))) {
+                    hashes.put(document.get("docId"), new Stored(document.get("hash"), error));
+                }
             }
         } finally {
             searchers.release(searcher);
         }
         return hashes;
+    }
+
+    private static final Set<String> STORED_FIELDS = Set.of("docId", "hash", "error", "extractor");
+
+    /** The entry of a document that could not be read: no passages, the reason, and the extractor that gave it. */
+    private Document unreadable(Work work, String hash, String error) {
+        Document document = base("document", work.docId(), work.contract(), work.path());
+        document.add(new StringField("hash", hash, Field.Store.YES));
+        document.add(new StoredField("error", error));
+        document.add(new StoredField("extractor", TextExtractor.version()));
+        return document;
+    }
+
+    @Override
+    public Optional<String> unread(String contractId, String path) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs docs = searcher.search(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term("type", "document")), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term("docId", contractId + "/" + path)), BooleanClause.Occur.FILTER).build(), 1);
+                if (docs.scoreDocs.length == 0) {
+                    return Optional.of("not read: missing, outside the workspace, or not indexed yet");
+                }
+                String error = searcher.storedFields().document(docs.scoreDocs[0].doc, Set.of("error")).get("error");
+                // The reason without the file's name the message opens with: the caller names the document.
+                String name = Path.of(path).getFileName() + ": ";
+                return Optional.ofNullable(error).map(e -> e.startsWith(name) ? e.substring(name.length()) : e);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document index " + folder, e);
+        }
     }
 
     @Override

@@ -185,6 +185,22 @@ class ImportEdgeCasesTest {
     }
 
     @Test
+    void documentsOutsideTheWorkspaceAreRefused() throws Exception {
+        Path vendors = csv("vendors.csv", "id,name", "V-1,Lumen");
+        Path contracts = csv("contracts.csv", "id,vendor_id,documents", "C-1,V-1,../outside.txt", "C-2,V-1,/etc/hostname",
+                "C-3,V-1,documents/C-3.pdf");
+        Path documents = csv("documents.csv", "contract_id,path,title", "C-3,documents/../../up.pdf,Up");
+        List<String> problems = problems(List.of(vendors, contracts, documents));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("row 2") && p.contains("documents")
+                && p.contains("'../outside.txt' is outside the workspace folder")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("row 3") && p.contains("'/etc/hostname' is outside")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("documents.csv") && p.contains("path")
+                && p.contains("'documents/../../up.pdf' is outside")), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
+    }
+
+    @Test
     void oversizedCellsAmountsAndRepeatedDocumentsAreLocatedProblems() throws Exception {
         Path vendors = csv("vendors.csv", "id,name", "V-1," + "x".repeat(EXCEL_CELL_LIMIT + 1));
         Path contracts = csv("contracts.csv", "id,vendor_id,value,documents",

@@ -188,7 +188,7 @@ public final class WorkspaceImporter {
             case DOCUMENTS -> {
                 String contract = row.required("contract_id");
                 String path = row.required("path");
-                if (!contract.isEmpty() && !path.isEmpty()) {
+                if (!contract.isEmpty() && !path.isEmpty() && insideWorkspace(row, "path", path)) {
                     DocumentRef document = new DocumentRef(contract, path, row.text("title"));
                     documentTitles.add(new Part<>(contract, document, row.where()));
                 }
@@ -370,7 +370,7 @@ public final class WorkspaceImporter {
         if (id.isEmpty() || vendor.isEmpty()) {
             return null;
         }
-        List<String> paths = row.list("documents");
+        List<String> paths = row.list("documents").stream().filter(path -> insideWorkspace(row, "documents", path)).toList();
         if (new HashSet<>(paths).size() < paths.size()) {
             row.problem("documents", "names a document twice");
             paths = List.copyOf(new java.util.LinkedHashSet<>(paths));
@@ -378,6 +378,27 @@ public final class WorkspaceImporter {
         List<DocumentRef> documents = paths.stream().map(path -> new DocumentRef(id, path, "")).toList();
         return new Contract(id, vendor, row.text("number"), row.text("type"), start, term, renewal, renewalMonths, notice,
                 status, value, row.text("currency"), row.list("covers"), documents);
+    }
+
+    /**
+     * Whether a document path stays inside the workspace folder, as the workbench keeps documents (it copies them
+     * there): an imported file naming "../../home/x/secret.txt" or "/etc/passwd" would otherwise have the index read
+     * and show any file the user can read.
+     */
+    private static boolean insideWorkspace(Row row, String column, String path) {
+        try {
+            Path named = Path.of(path);
+            if (!named.isAbsolute() && !path.startsWith("/") && !path.startsWith("\\") && !named.normalize().startsWith("..")
+                    && !(path.length() > 1 && path.charAt(1) == ':')) {
+                return true;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            row.problem(column, "'" + path + "' is not a file path");
+            return false;
+        }
+        row.problem(column, "'" + path + "' is outside the workspace folder; name a document by its path inside it,"
+                + " e.g. documents/C-1.pdf");
+        return false;
     }
 
     private static Device device(Row row) {

@@ -98,7 +98,7 @@ public final class IndexBench {
             @SuppressWarnings("unchecked")
             List<Path> files = (List<Path>) set.get(1);
             Path workspace = Files.createTempDirectory("civicsla-index-bench");
-            WorkspaceData data = workspace(files);
+            WorkspaceData data = workspace(workspace, files);
             Heap.reset();
             start = System.nanoTime();
             cpu = cpu();
@@ -143,7 +143,7 @@ public final class IndexBench {
         start = System.nanoTime();
         cpu = cpu();
         try (DocumentIndex index = DocumentIndex.open(warm, ClauseDetector.standard())) {
-            index.update(warm, workspace(txts), e -> { }, () -> false);
+            index.update(warm, workspace(warm, txts), e -> { }, () -> false);
         }
         double again = seconds(start);
         System.out.printf("CivicSLA index TXT again (JIT warm): %.2f s = %.2fx the raw baseline (CPU %.2f s = %.2fx)%n",
@@ -154,7 +154,7 @@ public final class IndexBench {
         start = System.nanoTime();
         cpu = cpu();
         try (DocumentIndex index = DocumentIndex.open(bare, none)) {
-            index.update(bare, workspace(txts), e -> { }, () -> false);
+            index.update(bare, workspace(bare, txts), e -> { }, () -> false);
         }
         double noDetection = seconds(start);
         System.out.printf("CivicSLA index TXT without clause detection: %.2f s = %.2fx the raw baseline (CPU %.2f s = %.2fx)%n",
@@ -201,14 +201,23 @@ public final class IndexBench {
             "clause:\"Audit Rights\"", "\"change of control\"", "terminat* AND convenience",
             "clause:\"Renewal Term\" AND notice", "warranty", "\"source code\" AND escrow", "indemnif*");
 
-    /** A workspace of the given contract files: one active contract each, spread over 50 vendors. */
-    static WorkspaceData workspace(List<Path> files) {
+    /**
+     * A workspace in {@code folder} of the given contract files: one active contract each, spread over 50 vendors.
+     * Documents live inside a workspace: each file's folder is linked in as documents/&lt;its name&gt;.
+     */
+    static WorkspaceData workspace(Path folder, List<Path> files) throws java.io.IOException {
         List<Contract> contracts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String id = "C-" + i;
+            Path file = files.get(i).toAbsolutePath();
+            Path link = folder.resolve("documents").resolve(file.getParent().getFileName().toString());
+            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(link.getParent());
+                Files.createSymbolicLink(link, file.getParent());
+            }
             contracts.add(new Contract(id, "V-" + (i % 50), id, "", Optional.of(LocalDate.of(2020, 1, 1)), 12, RenewalKind.NONE,
                     0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
-                    List.of(new DocumentRef(id, files.get(i).toAbsolutePath().toString(), ""))));
+                    List.of(new DocumentRef(id, "documents/" + link.getFileName() + "/" + file.getFileName(), ""))));
         }
         List<Vendor> vendors = new ArrayList<>();
         for (int v = 0; v < 50; v++) {

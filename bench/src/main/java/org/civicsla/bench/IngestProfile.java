@@ -51,8 +51,8 @@ public final class IngestProfile {
             rawW = (System.nanoTime() - t) / 1e9; rawC = (cpu() - c) / 1e9;
             System.out.printf("raw %.2f s cpu %.2f%n", rawW, rawC);
         }
-        WorkspaceData data = IndexBench.workspace(txts);
         Path ws = Files.createTempDirectory("ws");
+        WorkspaceData data = IndexBench.workspace(ws, txts);
         Map<String, Double> before = threads();
         long t = System.nanoTime(), c = cpu();
         ClauseDetector detector = options.contains("--no-detection") ? new ClauseDetector(org.civicsla.index.clauses.ClauseTaxonomy.load(

@@ -20,8 +20,8 @@ public final class SearchProfile {
         int rounds = Integer.parseInt(args[2]);
         List<Path> txts;
         txts = IndexBench.list(cuad.resolve("contracts/txt"), ".txt");
-        WorkspaceData data = IndexBench.workspace(txts);
         Files.createDirectories(ws);
+        WorkspaceData data = IndexBench.workspace(ws, txts);
         List<String> queries = IndexBench.QUERIES;
         try (DocumentIndex index = DocumentIndex.open(ws, ClauseDetector.standard())) {
             var sum = index.update(ws, data, e -> { }, () -> false);

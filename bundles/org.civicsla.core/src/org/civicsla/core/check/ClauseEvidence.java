@@ -1,6 +1,7 @@
 package org.civicsla.core.check;
 
 import java.util.List;
+import java.util.Optional;
 
 /** What the document index knows about a contract's clauses; checks ask it, the index answers. */
 public interface ClauseEvidence {
@@ -15,6 +16,15 @@ public interface ClauseEvidence {
      */
     default boolean detects(String clauseType) {
         return true;
+    }
+
+    /**
+     * Why the document at {@code path} of the contract could not be looked at (damaged, encrypted, too large, not
+     * indexed yet), or empty when it was read: a clause not found in a document no one could read is not missing,
+     * it is unknown.
+     */
+    default Optional<String> unread(String contractId, String path) {
+        return Optional.empty();
     }
 
     /** Evidence provider for a workspace without indexed documents. */
