@@ -128,7 +128,7 @@ class ChecksTest {
         Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
                 evidence(Map.of("C-1/Audit Rights", Map.of(), "C-1/Breach Notification", Map.of())));
         assertEquals(Status.WARNING, finding.status());
-        assertEquals(List.of("C-1: Breach Notification states no notificationHours (required: at most 72)"), finding.reasons());
+        assertEquals(List.of("C-1: Breach Notification states no notification time (required: at most 72 hours)"), finding.reasons());
     }
 
     @Test
@@ -284,6 +284,12 @@ class ChecksTest {
         assertEquals(Status.PASS, change.after());
         assertTrue(change.resolvedReasons().contains("C-1: Breach Notification allows 168 hours, more than the required 72"),
                 change.resolvedReasons().toString());
+        // A step only one run checked (--steps 2 against both steps) is not a change from or to "unknown".
+        CheckEngine both = new CheckEngine(List.of(new SlaSecurityCheck(), new LifecycleCheck()), 10_000);
+        CheckRun all = both.run(data, AS_OF, PROFILE, ClauseEvidence.NONE, List.of(), () -> false);
+        CheckRun step2 = both.run(data, AS_OF, PROFILE, ClauseEvidence.NONE, List.of(2), () -> false);
+        assertEquals(List.of(), RunDiff.between(step2, all));
+        assertEquals(java.util.Set.of(5), RunDiff.notCompared(step2, all));
         java.nio.file.Path broken = java.nio.file.Files.writeString(workspace.resolve("runs/broken.json"), "{\"ranAt\": 3}");
         IOException error = assertThrows(IOException.class, () -> RunHistory.load(broken));
         assertTrue(error.getMessage().startsWith("broken.json: not a saved check run"), error.getMessage());

@@ -26,14 +26,22 @@ public final class RunDiff {
     private RunDiff() {
     }
 
-    /** The vendor × step cells whose status or reasons differ between {@code older} and {@code newer}. */
+    /**
+     * The vendor × step cells whose status or reasons differ between {@code older} and {@code newer}, on the steps
+     * both runs checked: a step one run did not check (--steps, a plugin installed in between) is not a change.
+     */
     public static List<Change> between(CheckRun older, CheckRun newer) {
         TreeMap<String, List<Finding>> before = group(older);
         TreeMap<String, List<Finding>> after = group(newer);
         Set<String> keys = new java.util.TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
+        Set<Integer> compared = steps(older);
+        compared.retainAll(steps(newer));
         List<Change> changes = new ArrayList<>();
         for (String key : keys) {
+            if (!compared.contains(Integer.parseInt(key.substring(key.indexOf('\u0000') + 1)))) {
+                continue;
+            }
             List<Finding> was = before.getOrDefault(key, List.of());
             List<Finding> is = after.getOrDefault(key, List.of());
             Status from = was.stream().map(Finding::status).reduce(Status.PASS, Status::worst);
@@ -57,6 +65,22 @@ public final class RunDiff {
             changes.add(new Change(parts[0], Integer.parseInt(parts[1]), from, to, direction, added, resolved));
         }
         return changes;
+    }
+
+    /** The steps only one of the runs checked, which {@link #between} does not compare. */
+    public static Set<Integer> notCompared(CheckRun older, CheckRun newer) {
+        Set<Integer> either = steps(older);
+        either.addAll(steps(newer));
+        Set<Integer> both = steps(older);
+        both.retainAll(steps(newer));
+        either.removeAll(both);
+        return either;
+    }
+
+    private static Set<Integer> steps(CheckRun run) {
+        Set<Integer> steps = new java.util.TreeSet<>();
+        run.findings().forEach(f -> steps.add(f.step()));
+        return steps;
     }
 
     private static TreeMap<String, List<Finding>> group(CheckRun run) {

@@ -141,8 +141,10 @@ public final class SlaSecurityCheck implements Check {
         OptionalDouble stated = value(best, requirement.valueKey().get());
         double limit = requirement.maxValue().get();
         if (stated.isEmpty()) {
-            reasons.add(contract.id() + ": " + clause + " states no " + requirement.valueKey().get() + " (required: at most "
-                    + format(limit) + ")");
+            String key = requirement.valueKey().get();
+            reasons.add(contract.id() + ": " + clause + " states no " + Requirement.valueName(key)
+                    + (Requirement.unit(key).isPresent() ? " time" : " value") + " (required: at most " + format(limit)
+                    + Requirement.unit(key).map(u -> " " + u).orElse("") + ")");
             return Status.WARNING;
         }
         if (stated.getAsDouble() > limit) {

@@ -103,7 +103,7 @@ final class CheckCommand implements Command {
                         .forEach(reason -> out.println("  - " + reason));
                 long more = cell.findings().stream().mapToLong(f -> f.reasons().size()).sum() - 8;
                 if (more > 0) {
-                    out.println("  ... and " + more + " more (see the report)");
+                    out.println("  ... and " + more + " more (all of them: civicsla check --format csv, or the report)");
                 }
             }
         }

@@ -60,6 +60,11 @@ final class DiffCommand implements Command {
                 change.resolvedReasons().forEach(r -> out.println("    - " + r));
             }
             out.println(changes.isEmpty() ? "No vendor changed." : changes.size() + " vendor and step results changed.");
+            var notCompared = RunDiff.notCompared(older, newer);
+            if (!notCompared.isEmpty()) {
+                out.println("Not compared: step " + notCompared.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ", checked in only one of the runs.");
+            }
             return ExitCode.OK;
         } catch (IOException e) {
             throw new InputException(e.getMessage(), e);

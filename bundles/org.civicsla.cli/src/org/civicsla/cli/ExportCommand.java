@@ -28,8 +28,9 @@ final class ExportCommand implements Command {
         return """
                 Usage: civicsla export --workspace <folder> --out <file.xlsx>
 
-                Writes one sheet per kind of record (Vendors, DeviceModels, Contracts, Devices,
-                Clauses) in the import template. Text that looks like a formula is kept as text.
+                Writes one sheet per kind of record (Vendors, Contacts, DeviceModels, Contracts,
+                Documents, Devices, Clauses) in the import template. Text that looks like a formula
+                is kept as text.
                 """;
     }
 

@@ -7,12 +7,13 @@ import java.util.Set;
 
 import org.civicsla.core.store.WorkspaceStore;
 import org.civicsla.io.ImportException;
-import org.civicsla.io.ImportProblem;
 import org.civicsla.io.ImportReport;
 import org.civicsla.io.WorkspaceImporter;
 
 /** {@code civicsla import}: vendors, contracts, device models, devices and clauses from XLSX or CSV. */
 final class ImportCommand implements Command {
+
+    private static final int PROBLEMS_SHOWN = 100;
 
     @Override
     public String name() {
@@ -34,8 +35,10 @@ final class ImportCommand implements Command {
                 Records are matched by id, so importing the same file twice changes nothing.
                 Every problem is listed on stderr with file, sheet, row and column.
                   --dry-run   only say what would be added or changed; store nothing
-                CSV files are named by what they hold: vendors.csv, device-models.csv,
-                contracts.csv, devices.csv, clauses.csv. The templates: docs/import-templates.md.
+                A column a sheet or file leaves out keeps its stored value; an empty cell empties it.
+                CSV files are named by what they hold: vendors.csv, contacts.csv, device-models.csv,
+                contracts.csv, documents.csv, devices.csv, clauses.csv. Document paths are inside the
+                workspace folder (e.g. documents/C-1.pdf). The templates: docs/import-templates.md.
                 """;
     }
 
@@ -54,8 +57,10 @@ final class ImportCommand implements Command {
             }
             return ExitCode.OK;
         } catch (ImportException e) {
-            for (ImportProblem problem : e.problems()) {
-                err.println(problem);
+            // A sheet of a million bad dates is a million problems: the first ones show what to mend.
+            e.problems().stream().limit(PROBLEMS_SHOWN).forEach(err::println);
+            if (e.problems().size() > PROBLEMS_SHOWN) {
+                err.printf(java.util.Locale.ROOT, "... and %,d more problems%n", e.problems().size() - PROBLEMS_SHOWN);
             }
             throw new InputException(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
                     + "; nothing was imported");

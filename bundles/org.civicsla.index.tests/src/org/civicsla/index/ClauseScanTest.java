@@ -150,6 +150,20 @@ class ClauseScanTest {
     }
 
     @Test
+    void aFolderThatCannotBeListedIsToldAndTheRestScanned() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("linked"));
+        Files.writeString(folder.resolve("a.txt"), "The City may audit the Supplier's records at any time.");
+        Files.createSymbolicLink(folder.resolve("loop"), folder); // a folder that holds itself
+        StringWriter csv = new StringWriter();
+        List<String> errors = new ArrayList<>();
+        ClauseScan.Summary summary = ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, errors::add, () -> false);
+        assertEquals(1, summary.documents(), errors.toString());
+        assertTrue(csv.toString().contains("a,Audit Rights,Yes,"), csv.toString());
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(folder.resolve("loop") + ": cannot be read: "), errors.toString());
+    }
+
+    @Test
     void evidenceNamesTheSectionItIsIn() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("sectioned"));
         Files.writeString(folder.resolve("msa.txt"), """

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -36,18 +35,43 @@ public final class ClauseScan {
     private ClauseScan() {
     }
 
-    /** Expands folders (not recursively into hidden ones) into the PDF, DOCX and TXT files they hold. */
-    public static List<Path> documents(List<Path> filesOrFolders) throws IOException {
+    /**
+     * Expands folders into the PDF, DOCX and TXT files they hold (hidden files and folders left out); a folder or
+     * file that cannot be listed or read is told to {@code errors} and the others are scanned.
+     */
+    static List<Path> documents(List<Path> filesOrFolders, Consumer<String> errors) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : filesOrFolders) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(TextExtractor::supports)
-                            .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
-                }
-            } else {
+            if (!Files.isDirectory(path)) {
                 files.add(path);
+                continue;
             }
+            List<Path> found = new ArrayList<>();
+            // Links followed, as a listing shows them; a loop of links is told as a folder that cannot be read.
+            Files.walkFileTree(path, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attributes) {
+                    return !dir.equals(path) && dir.getFileName().toString().startsWith(".")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && TextExtractor.supports(file) && !file.getFileName().toString().startsWith(".")) {
+                        found.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.accept(file + ": cannot be read: " + (e instanceof java.nio.file.AccessDeniedException
+                            ? "permission denied" : e.getMessage()) + "; skipped");
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            found.stream().sorted().forEach(files::add);
         }
         return files;
     }
@@ -65,7 +89,7 @@ public final class ClauseScan {
 
     public static Summary scan(List<Path> filesOrFolders, ClauseDetector detector, Writer csv,
             Consumer<String> errors, BooleanSupplier cancelled) throws IOException {
-        List<Path> files = documents(filesOrFolders);
+        List<Path> files = documents(filesOrFolders, errors);
         int failed = 0;
         ExecutorService readers = Executors.newFixedThreadPool(2, daemon("civicsla-clause-scan"));
         ExecutorService workers = Executors.newCachedThreadPool(daemon("civicsla-extract"));

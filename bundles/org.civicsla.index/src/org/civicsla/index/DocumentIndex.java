@@ -228,8 +228,10 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             throw new IOException("the document index " + folder + " is in use by another CivicSLA task; try again", inUse);
         } catch (IOException | RuntimeException damaged) {
             // The documents are the source of truth: a damaged index (e.g. a crash during a commit) is rebuilt.
-            System.getLogger(DocumentIndex.class.getName()).log(System.Logger.Level.WARNING,
-                    "rebuilding the document index " + folder + ": " + damaged.getMessage());
+            System.Logger log = System.getLogger(DocumentIndex.class.getName());
+            log.log(System.Logger.Level.WARNING, "rebuilding the document index " + folder
+                    + " from the documents: it is damaged or was written by another version");
+            log.log(System.Logger.Level.DEBUG, "what Lucene found wrong with " + folder, damaged);
             deleteRecursively(folder);
             return open(folder, analyzer, detector);
         }

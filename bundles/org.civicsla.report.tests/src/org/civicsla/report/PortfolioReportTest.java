@@ -77,7 +77,7 @@ class PortfolioReportTest {
             assertTrue(title.contains("Checks as of 2026-11-22"), title);
             assertTrue(title.contains("Checks run at 2026-11-22 09:30 UTC"), title);
             assertTrue(title.contains("Requirement profile Checklist default (steps 2 and 5)"), title);
-            assertTrue(title.contains("Breach Notification (notificationHours at most 72)"), title);
+            assertTrue(title.contains("Breach Notification (notification: at most 72 hours)"), title);
             assertTrue(title.contains("2 of 3 vendors fail at least one step"), title);
         }
     }

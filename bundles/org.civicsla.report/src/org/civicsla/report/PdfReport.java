@@ -217,8 +217,8 @@ final class PdfReport {
         fact(facts, "Requirement profile", input.run().profile().name());
         StringBuilder requirements = new StringBuilder();
         for (Requirement r : input.run().profile().requirements()) {
-            requirements.append(requirements.isEmpty() ? "" : "\n").append(r.clauseType()).append(r.maxValue()
-                    .map(v -> " (" + r.valueKey().orElse("value") + " at most " + number(v) + ")").orElse(""));
+            requirements.append(requirements.isEmpty() ? "" : "\n").append(r.clauseType())
+                    .append(r.limit().map(limit -> " (" + limit + ")").orElse(""));
         }
         fact(facts, "Step 2 requires", requirements.isEmpty() ? "no clauses" : requirements.toString());
         fact(facts, "Step 5 plans with", milestoneName() + ", horizon " + input.run().profile().planningHorizonMonths()
@@ -591,10 +591,6 @@ final class PdfReport {
 
     private static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** "Page N of M" on every page: M is written into a template once the document is closed. */

@@ -17,4 +17,36 @@ public record Requirement(String clauseType, Optional<String> valueKey, Optional
     public static Requirement of(String clauseType) {
         return new Requirement(clauseType, Optional.empty(), Optional.empty());
     }
+
+    /**
+     * The limit in words, for reports and reasons: {@code notificationHours <= 72} is "notification: at most 72
+     * hours". A key without a unit at its end reads "key: at most 72".
+     */
+    public Optional<String> limit() {
+        if (valueKey.isEmpty() || maxValue.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(valueName(valueKey.get()) + ": at most " + number(maxValue.get())
+                + unit(valueKey.get()).map(u -> " " + u).orElse(""));
+    }
+
+    /** What a value key names, in words: "notificationHours" is "notification", "maxOutage" is "max outage". */
+    public static String valueName(String key) {
+        String base = unit(key).map(u -> key.substring(0, key.length() - u.length())).orElse(key);
+        return base.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The unit a value key ends with ("hours", "days", "months", "years"), if it ends with one. */
+    public static Optional<String> unit(String key) {
+        for (String unit : new String[] { "Hours", "Days", "Months", "Years" }) {
+            if (key.endsWith(unit) && key.length() > unit.length()) {
+                return Optional.of(unit.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
 }
