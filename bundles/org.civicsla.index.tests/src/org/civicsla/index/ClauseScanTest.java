@@ -113,7 +113,8 @@ class ClauseScanTest {
         byte[] whole = Files.readAllBytes(good);
         Files.write(folder.resolve("truncated.pdf"), java.util.Arrays.copyOf(whole, whole.length / 3));
         Files.writeString(folder.resolve("corrupt.pdf"), "%PDF-1.7\nthis is not a PDF body at all\n");
-        Files.write(folder.resolve("bomb.docx"), zipBomb());
+        Files.write(folder.resolve("bomb.docx"), zipBomb(64));
+        Files.write(folder.resolve("big.docx"), zipBomb(65)); // declares a part larger than POI should hold
         try (RandomAccessFile huge = new RandomAccessFile(folder.resolve("huge.txt").toFile(), "rw")) {
             huge.setLength(200L * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
         }
@@ -129,7 +130,7 @@ class ClauseScanTest {
         ClauseScan.Summary summary = ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, errors::add, () -> false);
 
         assertEquals(1, summary.documents(), errors.toString());
-        assertEquals(9, summary.failed(), errors.toString());
+        assertEquals(10, summary.failed(), errors.toString());
         assertTrue(errors.contains("empty.txt: is empty (0 bytes)"), errors.toString());
         assertTrue(errors.contains("binary.txt: is not a text file (binary content)"), errors.toString());
         assertTrue(errors.contains("locked.pdf: is encrypted with a password; save an unprotected copy"), errors.toString());
@@ -141,6 +142,8 @@ class ClauseScanTest {
                 errors.toString());
         assertTrue(errors.contains("old.docx: cannot be read: is not a DOCX document: an old Word .doc, or a document"
                 + " protected with a password; save it as .docx without a password"), errors.toString());
+        assertTrue(errors.contains("big.docx: has a part of 65 MB (word/document.xml); DOCX parts over 64 MB are not read"),
+                errors.toString());
         assertTrue(errors.contains("long.txt: has more than 33,554,432 characters of text; documents this long are not"
                 + " indexed (split it)"), errors.toString());
         String[] lines = csv.toString().split("\n");
@@ -178,8 +181,8 @@ class ClauseScanTest {
                 + " liability insurance"), csv.toString());
     }
 
-    /** A DOCX-shaped zip whose document part inflates a thousandfold. */
-    private static byte[] zipBomb() throws Exception {
+    /** A DOCX-shaped zip whose document part, of {@code megabytes} MB, inflates a thousandfold. */
+    private static byte[] zipBomb(int megabytes) throws Exception {
         var bytes = new java.io.ByteArrayOutputStream();
         try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
             zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
@@ -188,7 +191,7 @@ class ClauseScanTest {
             zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
             byte[] spaces = new byte[1 << 20];
             java.util.Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i < 64; i++) {
+            for (int i = 0; i < megabytes; i++) {
                 zip.write(spaces);
             }
         }

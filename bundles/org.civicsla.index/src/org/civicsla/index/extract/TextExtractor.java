@@ -76,10 +76,16 @@ public final class TextExtractor {
         // DOCX parts of real regulations (DFARS) compress better than POI's default 1% allows;
         // 0.2% still stops crafted bombs, and the entry cap bounds what a part may inflate to.
         ZipSecureFile.setMinInflateRatio(0.002);
-        // The text of the DFARS, a large regulation, is 10 MB of XML; POI holds a part as a tree many times its
-        // size, and two documents are read at once: 64 MB keeps that within the product's heap.
-        ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+        // The same as the XLSX import's (POI's guard is one setting for the whole runtime); a DOCX part is held
+        // to much less before POI reads it (see MAX_PART_BYTES).
+        ZipSecureFile.setMaxEntrySize(512L * 1024 * 1024);
     }
+
+    /**
+     * The most a DOCX part may inflate to: the text of the DFARS, a large regulation, is 10 MB of XML; POI holds a
+     * part as a tree many times its size, and two documents are read at once.
+     */
+    private static final long MAX_PART_BYTES = 64L * 1024 * 1024;
 
 
     /**
@@ -202,6 +208,20 @@ public final class TextExtractor {
     }
 
     private static DocumentText docx(Path file, String name) throws IOException, ExtractionException {
+        // The sizes the archive declares, read before POI builds its tree of a part; a part that inflates past what
+        // it declares is stopped by POI's own guard.
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements();) {
+                var entry = entries.nextElement();
+                if (entry.getSize() > MAX_PART_BYTES) {
+                    throw new ExtractionException(String.format(Locale.ROOT, "%s: has a part of %,d MB (%s); DOCX parts over"
+                            + " %,d MB are not read", name, entry.getSize() / (1024 * 1024), entry.getName(),
+                            MAX_PART_BYTES / (1024 * 1024)));
+                }
+            }
+        } catch (java.util.zip.ZipException notZip) {
+            // Not a zip archive: POI says what it is (an old .doc, a damaged file) below.
+        }
         try (InputStream in = Files.newInputStream(file); XWPFDocument document = new XWPFDocument(in)) {
             StringBuilder text = new StringBuilder();
             // Paragraphs in a heading style are the document's own section headings; without any, they are
@@ -363,8 +383,8 @@ public final class TextExtractor {
                     + " .docx without a password";
         }
         if (message != null && (message.contains("Zip bomb") || message.contains("zip bomb"))) {
-            return "is compressed beyond the limits (a part inflating to more than 64 MB, or to over 500 times its"
-                    + " size): refused as a possible zip bomb";
+            return "is compressed beyond the limits (a part inflating to over 500 times its size, or past 512 MB):"
+                    + " refused as a possible zip bomb";
         }
         if (type.equals("RecordFormatException") && message != null && message.contains("maximum length")) {
             return "has a part too large to read";
