@@ -71,6 +71,8 @@ class CommandsTest {
     void searchFindsPassagesAndBadInputIsAnErrorNamingIt() {
         assertEquals(ExitCode.OK, civicsla("search", "--workspace", workspace.toString(), "\"security incident\""), err.toString());
         assertTrue(out.toString().startsWith("2 passages match"), out.toString());
+        assertEquals(ExitCode.ERROR, civicsla("search", "--workspace", workspace.toString(), "--limit", "0", "incident"));
+        assertTrue(err.toString().startsWith("civicsla: --limit is the number of hits to show, 1 or more"), err.toString());
         assertEquals(ExitCode.ERROR, civicsla("search", "--workspace", workspace.toString(), "incident AND ("));
         assertTrue(err.toString().startsWith("civicsla: cannot understand the query"), err.toString());
         assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", workspace.toString(), "--as-of", "22/11/2026"));

@@ -46,8 +46,9 @@ final class SearchCommand implements Command {
                 Usage: civicsla search --workspace <folder> [--limit N] <query>
 
                 Searches the passages of the contract documents. Query syntax: words, "exact phrases",
-                wildcards (secur*), AND/OR/NOT, and fields: vendor:V-005, contract:C-012,
-                clause:"Breach Notification", status:active. Prints each passage with its vendor,
+                wildcards (secur*), AND/OR/NOT in capitals (words side by side: either may match),
+                and fields: vendor:V-005, contract:C-012, clause:"Breach Notification", status:active
+                (their values in any case). Prints each passage with its vendor,
                 contract, document and page, matched words marked with ‹ ›, then counts per vendor,
                 clause type and contract status.
                 """ : """
@@ -69,7 +70,11 @@ final class SearchCommand implements Command {
         try {
             limit = Integer.parseInt(parsed.option("limit").orElse("10"));
         } catch (NumberFormatException e) {
-            throw new UsageException("--limit is a number of hits");
+            limit = 0;
+        }
+        if (limit < 1) {
+            throw new UsageException("--limit is the number of hits to show, 1 or more; not '" + parsed.option("limit").orElse("")
+                    + "'");
         }
         WorkspaceData data;
         Path folder;

@@ -92,6 +92,12 @@ class ClauseScanTest {
         String german = "Die Müller GmbH haftet für Schäden.";
         Path latin = Files.write(dir.resolve("latin.txt"), german.getBytes(Charset.forName("windows-1252")));
         assertEquals(german, TextExtractor.extract(latin, TextExtractor.Limits.DEFAULT).text());
+        // UTF-8 with one stray byte stays UTF-8 (read as Windows-1252, "—" would become "â€"").
+        byte[] utf8 = (german + " Fees — see § 12.").getBytes(StandardCharsets.UTF_8);
+        byte[] stray = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        stray[utf8.length] = (byte) 0xFF;
+        Path damaged = Files.write(dir.resolve("stray.txt"), stray);
+        assertEquals(german + " Fees — see § 12.\uFFFD", TextExtractor.extract(damaged, TextExtractor.Limits.DEFAULT).text());
         Path utf16 = dir.resolve("utf16.txt");
         byte[] body = german.getBytes(StandardCharsets.UTF_16LE);
         byte[] withBom = new byte[body.length + 2];
@@ -164,6 +170,18 @@ class ClauseScanTest {
         assertTrue(csv.toString().contains("a,Audit Rights,Yes,"), csv.toString());
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith(folder.resolve("loop") + ": cannot be read: "), errors.toString());
+    }
+
+    @Test
+    void filesThatShareADocumentNameAreTold() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("same/a"));
+        Path b = Files.createDirectories(dir.resolve("same/b"));
+        Files.writeString(a.resolve("x.txt"), "The City may audit the Supplier's records at any time.");
+        Files.writeString(b.resolve("x.txt"), "The Supplier shall maintain insurance.");
+        List<String> errors = new ArrayList<>();
+        ClauseScan.scan(List.of(dir.resolve("same")), ClauseDetector.standard(), new StringWriter(), errors::add, () -> false);
+        assertEquals(List.of("note: 2 files are document 'x' in the CSV: " + a.resolve("x.txt") + ", " + b.resolve("x.txt")),
+                errors);
     }
 
     @Test

@@ -90,6 +90,16 @@ public final class ClauseScan {
     public static Summary scan(List<Path> filesOrFolders, ClauseDetector detector, Writer csv,
             Consumer<String> errors, BooleanSupplier cancelled) throws IOException {
         List<Path> files = documents(filesOrFolders, errors);
+        // The CSV names a document by its file name without extension, as asked of it; files that share one are
+        // told, so that their rows are not taken for one document's.
+        java.util.Map<String, List<Path>> byName = new java.util.TreeMap<>();
+        files.forEach(file -> byName.computeIfAbsent(stem(file), k -> new ArrayList<>()).add(file));
+        byName.forEach((name, same) -> {
+            if (same.size() > 1) {
+                errors.accept("note: " + same.size() + " files are document '" + name + "' in the CSV: "
+                        + same.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+            }
+        });
         int failed = 0;
         ExecutorService readers = Executors.newFixedThreadPool(2, daemon("civicsla-clause-scan"));
         ExecutorService workers = Executors.newCachedThreadPool(daemon("civicsla-extract"));

@@ -284,6 +284,14 @@ public final class TextExtractor {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
         } catch (CharacterCodingException notUtf8) {
+            // A UTF-8 file with a stray byte or two (a paste, a damaged copy) stays UTF-8, the stray bytes replaced:
+            // read as Windows-1252, its every accent and dash would be garbled ("â€"").
+            String utf8 = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+            long replaced = utf8.chars().filter(c -> c == '\uFFFD').count();
+            long multiByte = utf8.chars().filter(c -> c >= 0x80 && c != '\uFFFD').count();
+            if (multiByte > 0 && replaced <= Math.max(2, multiByte / 100)) {
+                return utf8;
+            }
             // Most non-UTF-8 contracts are legacy Windows exports; Windows-1252 is a superset of Latin-1 for text.
             return new String(bytes, Charset.forName("windows-1252"));
         }
