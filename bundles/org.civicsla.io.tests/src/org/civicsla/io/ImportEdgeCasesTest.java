@@ -185,6 +185,38 @@ class ImportEdgeCasesTest {
     }
 
     @Test
+    void cellAndRowReferencesExcelWouldNotWriteAreReadNotDropped() throws Exception {
+        Path plain = dir.resolve("plain.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet vendors = workbook.createSheet("Vendors");
+            row(vendors, 0, "id", "name");
+            row(vendors, 1, "V-1", "Lumen");
+            row(vendors, 2, "V-2", "Northgate");
+            try (OutputStream out = Files.newOutputStream(plain)) {
+                workbook.write(out);
+            }
+        }
+        // Written by another tool: lower-case cell references, and a row number that is not one.
+        Path odd = dir.resolve("odd.xlsx");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(odd))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    xml = xml.replace("r=\"A2\"", "r=\"a2\"").replace("r=\"B2\"", "r=\"b2\"").replace("<row r=\"3\"", "<row r=\"x\"");
+                    bytes = xml.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+            }
+        }
+        ImportReport report = WorkspaceImporter.importFiles(store, List.of(odd), false, ImportMonitor.NONE);
+        assertEquals(new ImportReport.Counts(2, 0, 0), report.counts().get(Entity.VENDORS), report.summary());
+        assertEquals(List.of("Lumen", "Northgate"), store.snapshot().vendors().stream().map(v -> v.name()).sorted().toList());
+    }
+
+    @Test
     void documentsOutsideTheWorkspaceAreRefused() throws Exception {
         Path vendors = csv("vendors.csv", "id,name", "V-1,Lumen");
         Path contracts = csv("contracts.csv", "id,vendor_id,documents", "C-1,V-1,../outside.txt", "C-2,V-1,/etc/hostname",

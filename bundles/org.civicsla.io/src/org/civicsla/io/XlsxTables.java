@@ -160,14 +160,16 @@ final class XlsxTables {
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             switch (localName) {
                 case "row" -> {
-                    String r = attributes.getValue("r");
-                    row = r == null ? row + 1 : Integer.parseInt(r) - 1;
+                    row = number(attributes.getValue("r")).map(r -> r - 1).orElse(row + 1);
                     column = -1;
                     rows.startRow(row);
                 }
                 case "c" -> {
+                    // A reference is optional, and one Excel would not write (lower case, no letters) is read as
+                    // Excel reads it, or as the next cell: never dropped.
                     String reference = attributes.getValue("r");
-                    column = reference == null ? column + 1 : column(reference);
+                    int at = reference == null ? -1 : column(reference);
+                    column = at >= 0 ? at : column + 1;
                     type = attributes.getValue("t");
                     String s = attributes.getValue("s");
                     style = s == null ? -1 : Integer.parseInt(s);
@@ -222,11 +224,27 @@ final class XlsxTables {
             }
         }
 
-        /** The 0-based column of a cell reference like "AB12" (CellReference parses with regular expressions). */
+        /** A row number as written, if it is one. */
+        private static java.util.Optional<Integer> number(String text) {
+            if (text == null) {
+                return java.util.Optional.empty();
+            }
+            try {
+                int number = Integer.parseInt(text.strip());
+                return number > 0 ? java.util.Optional.of(number) : java.util.Optional.empty();
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        /**
+         * The 0-based column of a cell reference like "AB12" (CellReference parses with regular expressions), -1 when
+         * it has no column letters.
+         */
         static int column(String reference) {
             int column = 0;
             for (int i = 0; i < reference.length(); i++) {
-                char c = reference.charAt(i);
+                char c = Character.toUpperCase(reference.charAt(i));
                 if (c >= 'A' && c <= 'Z') {
                     column = column * 26 + (c - 'A' + 1);
                 } else if (c != '$') {
