@@ -186,16 +186,7 @@ class ImportEdgeCasesTest {
 
     @Test
     void cellAndRowReferencesExcelWouldNotWriteAreReadNotDropped() throws Exception {
-        Path plain = dir.resolve("plain.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            XSSFSheet vendors = workbook.createSheet("Vendors");
-            row(vendors, 0, "id", "name");
-            row(vendors, 1, "V-1", "Lumen");
-            row(vendors, 2, "V-2", "Northgate");
-            try (OutputStream out = Files.newOutputStream(plain)) {
-                workbook.write(out);
-            }
-        }
+        Path plain = vendorsWorkbook(dir.resolve("plain.xlsx"), List.of("V-1", "Lumen"), List.of("V-2", "Northgate"));
         // Written by another tool: lower-case cell references, and a row number that is not one.
         Path odd = dir.resolve("odd.xlsx");
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
@@ -373,6 +364,22 @@ class ImportEdgeCasesTest {
             text.append((char) ('a' + random.nextInt(26)));
         }
         return text.toString();
+    }
+
+    /** A workbook of one Vendors sheet: id and name, then the given rows. */
+    @SafeVarargs
+    private static Path vendorsWorkbook(Path file, List<String>... rows) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet vendors = workbook.createSheet("Vendors");
+            row(vendors, 0, "id", "name");
+            for (int i = 0; i < rows.length; i++) {
+                row(vendors, i + 1, rows[i].toArray(String[]::new));
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+        return file;
     }
 
     private static void row(XSSFSheet sheet, int index, String... values) {
