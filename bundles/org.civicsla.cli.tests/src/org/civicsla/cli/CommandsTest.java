@@ -93,8 +93,16 @@ class CommandsTest {
         try (var left = Files.list(empty)) {
             assertEquals(0, left.count(), "nothing is created");
         }
-        // An import is how a workspace is made: it may create one.
+        // An import is how a workspace is made: it may create one; a dry run or a refused import leaves none.
         Path vendors = Files.writeString(dir.resolve("vendors.csv"), "id,name,criticality\nV-9,Nine,low\n");
+        assertEquals(ExitCode.OK, civicsla("import", "--workspace", typo.toString(), "--dry-run", vendors.toString()));
+        assertTrue(Files.notExists(typo), "a dry run creates nothing");
+        assertEquals(ExitCode.ERROR, civicsla("import", "--workspace", typo.toString(), dir.resolve("nope.csv").toString()));
+        assertTrue(Files.notExists(typo), "a refused import creates nothing");
+        assertEquals(ExitCode.ERROR, civicsla("import", "--workspace", empty.toString(), dir.resolve("nope.csv").toString()));
+        try (var left = Files.list(empty)) {
+            assertEquals(0, left.count(), "a refused import into an empty folder leaves it empty");
+        }
         assertEquals(ExitCode.OK, civicsla("import", "--workspace", typo.toString(), vendors.toString()), err.toString());
         assertEquals(ExitCode.OK, civicsla("vendors", "--workspace", typo.toString()), err.toString());
         assertTrue(out.toString().contains("V-9"), out.toString());

@@ -102,6 +102,8 @@ record CheckSession(Path folder, WorkspaceData data, CheckRun run) {
         Path path = Path.of(file.get());
         try (Reader in = Files.newBufferedReader(path)) {
             return RequirementProfiles.read(in, path.toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(path + ": is not a profile (not UTF-8 text); see civicsla check --help", e);
         } catch (IOException e) {
             throw new InputException(e.getMessage().startsWith(path.toString()) ? e.getMessage()
                     : path + ": cannot read the profile: " + e.getMessage(), e);

@@ -49,12 +49,17 @@ final class ImportCommand implements Command {
             throw new UsageException("name at least one file to import");
         }
         List<Path> files = parsed.operands().stream().map(Path::of).toList();
+        Path folder = Path.of(parsed.required("workspace"));
+        boolean folderExisted = java.nio.file.Files.exists(folder);
+        boolean workspaceExisted = WorkspaceAccess.isWorkspace(folder);
+        boolean keep = false;
         try (WorkspaceStore store = WorkspaceAccess.openOrCreate(parsed)) {
             ImportReport report = WorkspaceImporter.importFiles(store, files, parsed.flag("dry-run"), () -> false);
             out.print(report.summary());
             if (!report.dryRun()) {
                 out.println(report.changesSomething() ? "Imported." : "Nothing to change: the workspace already holds these records.");
             }
+            keep = !report.dryRun();
             return ExitCode.OK;
         } catch (ImportException e) {
             // A sheet of a million bad dates is a million problems: the first ones show what to mend.
@@ -64,6 +69,12 @@ final class ImportCommand implements Command {
             }
             throw new InputException(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
                     + "; nothing was imported");
+        } finally {
+            // A dry run or a refused import into a new folder leaves nothing behind: an empty workspace left there
+            // would make a later mistyped --workspace look valid.
+            if (!keep && !workspaceExisted) {
+                WorkspaceAccess.removeNew(folder, folderExisted, err);
+            }
         }
     }
 }

@@ -56,8 +56,27 @@ final class WorkspaceAccess {
         return store;
     }
 
-    private static boolean isWorkspace(Path folder) {
+    static boolean isWorkspace(Path folder) {
         return Files.isDirectory(folder.resolve("store")) || Files.isDirectory(folder.resolve(SampleWorkspace.IMPORT_FOLDER));
+    }
+
+    /** Removes the store {@link #openOrCreate} made in {@code folder} (closed), and the folder when it made that too. */
+    static void removeNew(Path folder, boolean folderExisted, java.io.PrintWriter err) {
+        try {
+            Path store = folder.resolve("store");
+            if (Files.isDirectory(store)) {
+                try (var files = Files.walk(store)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            if (!folderExisted) {
+                Files.deleteIfExists(folder);
+            }
+        } catch (IOException e) {
+            err.println("civicsla: could not remove the new, empty workspace " + folder + ": " + e.getMessage());
+        }
     }
 
     /**

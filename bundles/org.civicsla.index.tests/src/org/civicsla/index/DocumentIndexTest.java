@@ -155,6 +155,31 @@ class DocumentIndexTest {
     }
 
     @Test
+    void aDocumentThatTookTooLongIsNotedAndNotReadAgainAtOnce() throws Exception {
+        // 2.8 million characters without a full stop: detection takes some 20 s here, over a 1 s limit.
+        Files.writeString(workspace.resolve("documents/C-2.txt"), "except claims ".repeat(200_000));
+        List<String> errors = new ArrayList<>();
+        String before = System.getProperty("civicsla.index.timeoutSeconds");
+        System.setProperty("civicsla.index.timeoutSeconds", "1");
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            assertEquals(new DocumentIndex.UpdateSummary(1, 0, 0, 1), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(List.of("C-2: documents/C-2.txt: took longer than 1 s to read; skipped"), errors);
+            errors.clear();
+            // The next update tells the noted error (its words say so) instead of spending the limit on it again.
+            assertEquals(new DocumentIndex.UpdateSummary(0, 1, 0, 1), index.update(workspace, data, errors::add, () -> false));
+            assertEquals(List.of("C-2: documents/C-2.txt: took longer than 1 s to read; skipped (tried again after a day,"
+                    + " or when it changes)"), errors);
+            assertTrue(index.unread("C-2", "documents/C-2.txt").orElseThrow().startsWith("took longer than 1 s to read"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("civicsla.index.timeoutSeconds");
+            } else {
+                System.setProperty("civicsla.index.timeoutSeconds", before);
+            }
+        }
+    }
+
+    @Test
     void aDocumentPathOutsideTheWorkspaceIsNotRead() throws Exception {
         Path inner = Files.createDirectories(workspace.resolve("inner"));
         Path outside = Files.writeString(workspace.resolve("secret.txt"), "The outside secret: audit rights.");

@@ -67,7 +67,8 @@ public final class ClauseScan {
                 @Override
                 public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
                     errors.accept(file + ": cannot be read: " + (e instanceof java.nio.file.AccessDeniedException
-                            ? "permission denied" : e.getMessage()) + "; skipped");
+                            ? "permission denied" : e instanceof java.nio.file.FileSystemLoopException ? "a loop of links"
+                            : e.getMessage()) + "; skipped");
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
             });

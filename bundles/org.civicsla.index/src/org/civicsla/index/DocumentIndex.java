@@ -110,7 +110,15 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     public record UpdateSummary(int indexed, int unchanged, int removed, int failed) {
     }
 
-    private static final long TIMEOUT_SECONDS = 120;
+    /**
+     * How long one document may be read, in seconds: 120, or the system property {@value #TIMEOUT_PROPERTY} (a
+     * slow machine, a test), read at each update.
+     */
+    static final String TIMEOUT_PROPERTY = "civicsla.index.timeoutSeconds";
+
+    private static long timeoutSeconds() {
+        return Math.max(1, Long.getLong(TIMEOUT_PROPERTY, 120));
+    }
     /**
      * Version of what the index holds and how; an index written with another version is rebuilt from the
      * documents. 2: passage text has offsets in its postings (Lucene refuses to mix index options in one field).
@@ -423,6 +431,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         private static final int STOPPED = 3;
 
         final Work work;
+        final long timeout = timeoutSeconds();
         final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(WAITING);
         volatile long readingSince;
         volatile Future<Outcome> future;
@@ -495,7 +504,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         }
 
         boolean overdue(long now) {
-            return state.get() == READING && now - readingSince > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            return state.get() == READING && now - readingSince > TimeUnit.SECONDS.toNanos(timeout);
         }
     }
 
@@ -516,16 +525,23 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     /** Stops the documents read for longer than the time limit; returns how many. */
-    private static int stopOverdue(Map<Future<Outcome>, Task> inFlight, Consumer<String> errors) {
+    private int stopOverdue(Map<Future<Outcome>, Task> inFlight, Consumer<String> errors) throws IOException {
         int stopped = 0;
         long now = System.nanoTime();
         for (var it = inFlight.values().iterator(); it.hasNext();) {
             Task task = it.next();
             if (task.overdue(now) && task.stop()) {
                 it.remove();
-                errors.accept(task.work.contract().id() + ": " + task.work.path() + ": took longer than " + TIMEOUT_SECONDS
-                        + " s to read; skipped");
+                String error = task.work.path() + ": took longer than " + task.timeout + " s to read; skipped";
+                errors.accept(task.work.contract().id() + ": " + error);
                 stopped++;
+                if (task.hash != null) {
+                    // Noted, so that each later update does not spend the time limit on it again; tried again after a
+                    // day (the machine may have been busy) or once the file changes.
+                    Document entry = unreadable(task.work, task.hash, error + " (tried again after a day, or when it changes)");
+                    entry.add(new StoredField("timedOut", System.currentTimeMillis()));
+                    writer.updateDocuments(new Term("docId", task.work.docId()), List.of(entry));
+                }
             }
         }
         return stopped;
@@ -654,7 +670,10 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             for (ScoreDoc hit : docs.scoreDocs) {
                 Document document = stored.document(hit.doc, STORED_FIELDS);
                 String error = document.get("error");
-                if (error == null || TextExtractor.version().equals(document.get("extractor"))) {
+                var timedOut = document.getField("timedOut");
+                boolean retry = timedOut != null
+                        && System.currentTimeMillis() - timedOut.numericValue().longValue() > TimeUnit.DAYS.toMillis(1);
+                if (error == null || TextExtractor.version().equals(document.get("extractor")) && !retry) {
                     hashes.put(document.get("docId"), new Stored(document.get("hash"), error));
                 }
             }
@@ -664,7 +683,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         return hashes;
     }
 
-    private static final Set<String> STORED_FIELDS = Set.of("docId", "hash", "error", "extractor");
+    private static final Set<String> STORED_FIELDS = Set.of("docId", "hash", "error", "extractor", "timedOut");
 
     /** The entry of a document that could not be read: no passages, the reason, and the extractor that gave it. */
     private Document unreadable(Work work, String hash, String error) {
@@ -689,7 +708,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 String error = searcher.storedFields().document(docs.scoreDocs[0].doc, Set.of("error")).get("error");
                 // The reason without the file's name the message opens with: the caller names the document.
                 String name = Path.of(path).getFileName() + ": ";
-                return Optional.ofNullable(error).map(e -> e.startsWith(name) ? e.substring(name.length()) : e);
+                String whole = path + ": ";
+                return Optional.ofNullable(error).map(e -> e.startsWith(name) ? e.substring(name.length())
+                        : e.startsWith(whole) ? e.substring(whole.length()) : e);
             } finally {
                 searchers.release(searcher);
             }

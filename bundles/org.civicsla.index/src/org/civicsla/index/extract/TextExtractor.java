@@ -394,6 +394,10 @@ public final class TextExtractor {
             return "is compressed beyond the limits (a part inflating to over 500 times its size, or past 512 MB):"
                     + " refused as a possible zip bomb";
         }
+        if (message != null && message.contains("DOCTYPE is disallowed")) {
+            return "declares a DOCTYPE (entities that may read other files or expand without end), which Word never"
+                    + " writes: refused";
+        }
         if (type.equals("RecordFormatException") && message != null && message.contains("maximum length")) {
             return "has a part too large to read";
         }
