@@ -219,6 +219,9 @@ class DocumentIndexTest {
             assertEquals(1, index.search("secur* AND status:Expired", 10).totalHits());
             assertEquals(1, index.search("clause:\"insurance\"", 10).totalHits());
             assertEquals(1, index.search("vendor:v-2 AND secur*", 10).totalHits());
+            assertEquals(1, index.search("clause:insur*", 10).totalHits());
+            assertEquals(2, index.search("vendor:v-? AND secur*", 10).totalHits());
+            assertEquals(1, index.search("status:exp* AND secur*", 10).totalHits());
             assertEquals(List.of("clause", "status", "vendor"), List.copyOf(wildcard.facets().keySet()), "one order");
             IllegalArgumentException field = assertThrows(IllegalArgumentException.class, () -> index.search("supplier:acme", 10));
             assertTrue(field.getMessage().contains("there is no field 'supplier'"), field.getMessage());

@@ -933,11 +933,58 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            if (NAMES.contains(field)) {
+                return namedMatching(field, termStr);
+            }
             return writtenOrStemmed(field, f -> super.getWildcardQuery(f, termStr));
+        }
+
+        /**
+         * A wildcard or prefix on a named field ({@code clause:audit*}, {@code vendor:v-00?}): the field's values that
+         * match it whatever their case, as a value without a wildcard matches. A field has few values (vendors,
+         * contracts, clause types, statuses), so they are read and matched here.
+         */
+        private Query namedMatching(String field, String wildcard) throws ParseException {
+            StringBuilder regex = new StringBuilder();
+            for (int i = 0; i < wildcard.length(); i++) {
+                char c = wildcard.charAt(i);
+                if (c == '\\' && i + 1 < wildcard.length()) {
+                    regex.append(java.util.regex.Pattern.quote(String.valueOf(wildcard.charAt(++i))));
+                } else if (c == '*') {
+                    regex.append(".*");
+                } else if (c == '?') {
+                    regex.append('.');
+                } else {
+                    regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                }
+            }
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex.toString(),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE | java.util.regex.Pattern.DOTALL);
+            Set<org.apache.lucene.util.BytesRef> matching = new java.util.TreeSet<>();
+            try {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    var terms = leaf.reader().terms(field);
+                    if (terms == null) {
+                        continue;
+                    }
+                    var values = terms.iterator();
+                    for (var term = values.next(); term != null; term = values.next()) {
+                        if (pattern.matcher(term.utf8ToString()).matches()) {
+                            matching.add(org.apache.lucene.util.BytesRef.deepCopyOf(term));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new ParseException("cannot read the index: " + e.getMessage());
+            }
+            return new org.apache.lucene.search.TermInSetQuery(field, matching);
         }
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            if (NAMES.contains(field)) {
+                return namedMatching(field, termStr.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?") + "*");
+            }
             return writtenOrStemmed(field, f -> super.getPrefixQuery(f, termStr));
         }
 
