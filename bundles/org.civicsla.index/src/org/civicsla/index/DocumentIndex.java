@@ -880,7 +880,17 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 if (reader.docFreq(new Term(field, value)) > 0) {
                     return value;
                 }
-                String wanted = normalName(value);
+            } catch (IOException e) {
+                throw new ParseException("cannot read the index: " + e.getMessage());
+            }
+            String wanted = normalName(value);
+            return values(field).stream().filter(name -> normalName(name).equals(wanted)).findFirst().orElse(value);
+        }
+
+        /** The values the index holds in {@code field}, in order. */
+        private java.util.SortedSet<String> values(String field) throws ParseException {
+            java.util.SortedSet<String> names = new java.util.TreeSet<>();
+            try {
                 for (LeafReaderContext leaf : reader.leaves()) {
                     var terms = leaf.reader().terms(field);
                     if (terms == null) {
@@ -888,16 +898,13 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                     }
                     var values = terms.iterator();
                     for (var term = values.next(); term != null; term = values.next()) {
-                        String name = term.utf8ToString();
-                        if (normalName(name).equals(wanted)) {
-                            return name;
-                        }
+                        names.add(term.utf8ToString());
                     }
                 }
-                return value;
             } catch (IOException e) {
                 throw new ParseException("cannot read the index: " + e.getMessage());
             }
+            return names;
         }
 
         private static String normalName(String name) {
@@ -960,23 +967,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             }
             java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex.toString(),
                     java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE | java.util.regex.Pattern.DOTALL);
-            Set<org.apache.lucene.util.BytesRef> matching = new java.util.TreeSet<>();
-            try {
-                for (LeafReaderContext leaf : reader.leaves()) {
-                    var terms = leaf.reader().terms(field);
-                    if (terms == null) {
-                        continue;
-                    }
-                    var values = terms.iterator();
-                    for (var term = values.next(); term != null; term = values.next()) {
-                        if (pattern.matcher(term.utf8ToString()).matches()) {
-                            matching.add(org.apache.lucene.util.BytesRef.deepCopyOf(term));
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new ParseException("cannot read the index: " + e.getMessage());
-            }
+            List<org.apache.lucene.util.BytesRef> matching = values(field).stream().filter(name -> pattern.matcher(name).matches())
+                    .map(org.apache.lucene.util.BytesRef::new).toList();
             return new org.apache.lucene.search.TermInSetQuery(field, matching);
         }
 
