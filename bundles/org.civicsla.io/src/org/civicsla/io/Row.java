@@ -78,6 +78,11 @@ final class Row {
         }
     }
 
+    /** Whether the row's sheet or file has all of {@code columns}. */
+    boolean hasColumns(List<String> columns) {
+        return header.containsAll(columns);
+    }
+
     /** Whether the row's sheet or file has {@code column}. */
     boolean hasColumn(String column) {
         return header.contains(column);

@@ -167,7 +167,8 @@ public final class WorkspaceImporter {
             monitor.rowsRead(rows);
         }
         Object before = stored.of(entity, row);
-        if (before != null) {
+        // Only a sheet without some of the template's columns needs the stored cells (an export has them all).
+        if (before != null && !row.hasColumns(entity.columns())) {
             row.keepAbsent(WorkspaceExporter.cells(entity, before));
         }
         switch (entity) {
