@@ -188,23 +188,37 @@ class ImportEdgeCasesTest {
     void cellAndRowReferencesExcelWouldNotWriteAreReadNotDropped() throws Exception {
         Path plain = vendorsWorkbook(dir.resolve("plain.xlsx"), List.of("V-1", "Lumen"), List.of("V-2", "Northgate"));
         // Written by another tool: lower-case cell references, and a row number that is not one.
-        Path odd = dir.resolve("odd.xlsx");
-        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
-                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(odd))) {
+        Path odd = rewriteSheet(plain, dir.resolve("odd.xlsx"), xml -> xml.replace("r=\"A2\"", "r=\"a2\"")
+                .replace("r=\"B2\"", "r=\"b2\"").replace("<row r=\"3\"", "<row r=\"x\""));
+        ImportReport report = WorkspaceImporter.importFiles(store, List.of(odd), false, ImportMonitor.NONE);
+        assertEquals(new ImportReport.Counts(2, 0, 0), report.counts().get(Entity.VENDORS), report.summary());
+        assertEquals(List.of("Lumen", "Northgate"), store.snapshot().vendors().stream().map(v -> v.name()).sorted().toList());
+    }
+
+    @Test
+    void aCellNamingASharedStringTheWorkbookLacksIsAProblemOfThatCell() throws Exception {
+        Path plain = vendorsWorkbook(dir.resolve("plain.xlsx"), List.of("V-1", "Lumen"));
+        // The strings are id, name, V-1, Lumen (0 to 3): B2 names one that is not there.
+        Path broken = rewriteSheet(plain, dir.resolve("broken.xlsx"), xml -> xml.replace("<v>3</v>", "<v>99</v>"));
+        List<String> problems = problems(List.of(broken));
+        assertTrue(problems.contains("broken.xlsx, sheet Vendors, row 2, column name: names shared string '99', which the"
+                + " workbook does not have"), problems.toString());
+    }
+
+    /** A copy of {@code from} whose first sheet's XML is edited, as a tool other than Excel might write it. */
+    private static Path rewriteSheet(Path from, Path to, java.util.function.UnaryOperator<String> edit) throws Exception {
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(from));
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 byte[] bytes = in.readAllBytes();
                 if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    String xml = new String(bytes, StandardCharsets.UTF_8);
-                    xml = xml.replace("r=\"A2\"", "r=\"a2\"").replace("r=\"B2\"", "r=\"b2\"").replace("<row r=\"3\"", "<row r=\"x\"");
-                    bytes = xml.getBytes(StandardCharsets.UTF_8);
+                    bytes = edit.apply(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
                 out.write(bytes);
             }
         }
-        ImportReport report = WorkspaceImporter.importFiles(store, List.of(odd), false, ImportMonitor.NONE);
-        assertEquals(new ImportReport.Counts(2, 0, 0), report.counts().get(Entity.VENDORS), report.summary());
-        assertEquals(List.of("Lumen", "Northgate"), store.snapshot().vendors().stream().map(v -> v.name()).sorted().toList());
+        return to;
     }
 
     @Test

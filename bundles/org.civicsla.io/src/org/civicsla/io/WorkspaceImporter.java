@@ -146,15 +146,8 @@ public final class WorkspaceImporter {
                 problems.add(new ImportProblem(name, "", 0, "", "is neither .xlsx nor .csv"));
             }
         } catch (IOException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            // POI's words are for developers ("adjust this limit via ZipSecureFile.setMinInflateRatio()").
-            if (message.contains("Zip bomb") || message.contains("zip bomb")) {
-                message = "is compressed beyond the limits (a part inflating to over 500 times its size, or past 512 MB):"
-                        + " refused as a possible zip bomb";
-            } else if (message.contains("DOCTYPE is disallowed")) {
-                message = "declares a DOCTYPE (entities that may read other files), which Excel never writes: refused";
-            }
-            problems.add(new ImportProblem(name, "", 0, "", "cannot be read: " + message));
+            problems.add(new ImportProblem(name, "", 0, "", "cannot be read: "
+                    + XlsxTables.plain(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
     }
 

@@ -85,8 +85,23 @@ final class XlsxTables {
             problems.add(new ImportProblem(name, "", 0, "", "is not an XLSX workbook: " + e.getMessage()));
         } catch (OpenXML4JException | ParserConfigurationException | RuntimeException e) {
             // POI signals zip bombs, truncated archives and malformed XML with runtime exceptions.
-            problems.add(new ImportProblem(name, "", 0, "", "cannot be read: " + e.getMessage()));
+            problems.add(new ImportProblem(name, "", 0, "", "cannot be read: " + plain(e.getMessage())));
         }
+    }
+
+    /** POI's message in the user's words where it speaks to developers ("adjust this limit via ZipSecureFile..."). */
+    static String plain(String message) {
+        if (message == null) {
+            return "damaged";
+        }
+        if (message.contains("Zip bomb") || message.contains("zip bomb")) {
+            return "is compressed beyond the limits (a part inflating to over 500 times its size, or past 512 MB):"
+                    + " refused as a possible zip bomb";
+        }
+        if (message.contains("DOCTYPE is disallowed")) {
+            return "declares a DOCTYPE (entities that may read other files), which Excel never writes: refused";
+        }
+        return message;
     }
 
     /**
@@ -213,7 +228,7 @@ final class XlsxTables {
                 text = raw.isEmpty() ? raw : formats.format(raw, style);
             } else {
                 text = switch (type) {
-                    case "s" -> raw.isEmpty() ? raw : strings.text(Integer.parseInt(raw.strip()));
+                    case "s" -> raw.isEmpty() ? raw : sharedString(raw);
                     case "b" -> raw.equals("1") ? "TRUE" : raw.equals("0") ? "FALSE" : raw;
                     // "inlineStr", "str" (a formula's text result), "e" (an error such as #N/A), "d" (ISO date)
                     default -> raw;
@@ -221,6 +236,16 @@ final class XlsxTables {
             }
             if (!text.isEmpty()) {
                 rows.cell(column, text);
+            }
+        }
+
+        /** The shared string a cell names; one that is not there is a problem of that cell, and the cell empty. */
+        private String sharedString(String raw) {
+            try {
+                return strings.text(Integer.parseInt(raw.strip()));
+            } catch (IllegalArgumentException e) { // NumberFormatException too
+                rows.problem(row, column, "names shared string '" + raw.strip() + "', which the workbook does not have");
+                return "";
             }
         }
 
@@ -279,6 +304,13 @@ final class XlsxTables {
 
         void startRow(int rowNum) {
             cells.clear();
+        }
+
+        /** A problem of the cell at (0-based) {@code rowNum} and {@code column}, named by its header where it has one. */
+        void problem(int rowNum, int column, String reason) {
+            String name = columns != null && column >= 0 && column < columns.size() && !columns.get(column).isEmpty()
+                    ? columns.get(column) : CellReference.convertNumToColString(Math.max(0, column));
+            problems.add(new ImportProblem(file, sheet, rowNum + 1L, name, reason));
         }
 
         void cell(int column, String text) {
