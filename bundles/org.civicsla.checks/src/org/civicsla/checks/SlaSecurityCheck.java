@@ -143,13 +143,13 @@ public final class SlaSecurityCheck implements Check {
         if (stated.isEmpty()) {
             String key = requirement.valueKey().get();
             reasons.add(contract.id() + ": " + clause + " states no " + Requirement.valueName(key)
-                    + (Requirement.unit(key).isPresent() ? " time" : " value") + " (required: at most " + format(limit)
-                    + Requirement.unit(key).map(u -> " " + u).orElse("") + ")");
+                    + (Requirement.unit(key).isPresent() ? " time" : " value") + " (required: " + requirement.atMost().orElseThrow()
+                    + ")");
             return Status.WARNING;
         }
         if (stated.getAsDouble() > limit) {
-            reasons.add(contract.id() + ": " + clause + " allows " + format(stated.getAsDouble()) + " "
-                    + unit(requirement.valueKey().get()) + ", more than the required " + format(limit));
+            reasons.add(contract.id() + ": " + clause + " allows " + Requirement.number(stated.getAsDouble()) + " "
+                    + Requirement.unit(requirement.valueKey().get()).orElse("") + ", more than the required " + Requirement.number(limit));
             return Status.FAIL;
         }
         return Status.PASS;
@@ -177,14 +177,6 @@ public final class SlaSecurityCheck implements Check {
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }
-    }
-
-    private static String unit(String key) {
-        return key.endsWith("Hours") ? "hours" : key.endsWith("Days") ? "days" : key.endsWith("Months") ? "months" : "";
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
 }

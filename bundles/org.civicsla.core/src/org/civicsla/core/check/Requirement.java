@@ -26,8 +26,13 @@ public record Requirement(String clauseType, Optional<String> valueKey, Optional
         if (valueKey.isEmpty() || maxValue.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(valueName(valueKey.get()) + ": at most " + number(maxValue.get())
-                + unit(valueKey.get()).map(u -> " " + u).orElse(""));
+        return Optional.of(valueName(valueKey.get()) + ": " + atMost().orElseThrow());
+    }
+
+    /** The maximum with its unit: "at most 72 hours" ({@code notificationHours <= 72}). */
+    public Optional<String> atMost() {
+        return valueKey.isEmpty() || maxValue.isEmpty() ? Optional.empty()
+                : Optional.of("at most " + number(maxValue.get()) + unit(valueKey.get()).map(u -> " " + u).orElse(""));
     }
 
     /** What a value key names, in words: "notificationHours" is "notification", "maxOutage" is "max outage". */
@@ -46,7 +51,8 @@ public record Requirement(String clauseType, Optional<String> valueKey, Optional
         return Optional.empty();
     }
 
-    private static String number(double value) {
+    /** A value as a person writes it: 72, not 72.0. */
+    public static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -404,9 +404,6 @@ public final class TextExtractor {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof OutOfMemoryError) {
-            return "is too large to read in the memory available";
-        }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
