@@ -275,6 +275,21 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void aRuleGivesUpOnASentenceWhereItsOpeningWordsStandOverAndOverWithoutAMatch() throws Exception {
+        // Hostile text ("except claims except claims ...") made each try of a rule with two gaps cost tens of
+        // thousands of steps: 5 MB of it took a minute. A sentence is given up after 64 tries without a match.
+        ClauseDetector detector = new ClauseDetector(ClauseTaxonomy.load(new ByteArrayInputStream(
+                "types:\n  - name: Carve-out\n    patterns: ['\\bexcept\\b.{0,40}?\\bclaims\\b.{0,40}?\\bin no event\\b']\n"
+                        .getBytes(StandardCharsets.UTF_8)), "city.yaml"));
+        String matches = "Except claims in no event shall it exceed the fees. ";
+        // 20 tries without a match, then one: a real sentence can hold a rule's opening word that often.
+        assertTrue(detector.detect("Such " + "except ".repeat(20) + matches).get(0).present());
+        // 80 without one: the sentence is given up before the match at its end; the next sentence is tried.
+        assertFalse(detector.detect("Such " + "except ".repeat(80) + matches).get(0).present());
+        assertTrue(detector.detect("Such " + "except ".repeat(80) + "lists. " + matches).get(0).present());
+    }
+
+    @Test
     void aCitysRuleThatBacktracksWithoutEndStopsWhenItsThreadIsInterrupted() throws Exception {
         // Overlapping alternatives pass the check of the syntax; on 80 'a' without an 'x' the search would try
         // some 10^16 ways of splitting them.

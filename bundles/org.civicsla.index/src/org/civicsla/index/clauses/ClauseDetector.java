@@ -288,6 +288,14 @@ public final class ClauseDetector {
      * openings stands, or else by a plain search (checking a dropped leading \b on each match).
      */
     private static final class Walk {
+        /**
+         * Tries without a match after which a pattern gives up on a sentence. Where a rule's opening words stand
+         * that often in one sentence (at most {@link Sentences#MAX_LENGTH} characters), the sentence is a table
+         * or a repetition, not a clause; and each try of a rule with two gaps can cost tens of thousands of
+         * steps when the words of its middle part stand densely. In CUAD's contracts no sentence needed more
+         * than 16 tries (the detections with 32 and 64 are the same as without a limit).
+         */
+        static final int MAX_MISSED = 64;
         private final FastPattern pattern;
         private final String text;
         private final int[] starts;
@@ -297,6 +305,8 @@ public final class ClauseDetector {
         private int start;
         private int end;
         private int next;
+        /** Tries that found no match in the current sentence. */
+        private int missed;
 
         /** {@code searched}: what the matcher runs on, {@code text} itself or the same text guarded. */
         Walk(FastPattern pattern, String text, CharSequence searched, int[] starts, int count) {
@@ -312,6 +322,7 @@ public final class ClauseDetector {
             this.start = start;
             this.end = end;
             this.next = start;
+            this.missed = 0;
             if (pattern.literals() == null) {
                 matcher.region(start, end);
             }
@@ -333,6 +344,9 @@ public final class ClauseDetector {
                         next = matcher.end() > at ? matcher.end() : at + 1;
                         cursor++;
                         return true;
+                    }
+                    if (++missed == MAX_MISSED) {
+                        return false;
                     }
                 }
                 return false;
