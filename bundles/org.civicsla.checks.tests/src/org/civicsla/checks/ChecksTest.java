@@ -353,7 +353,9 @@ class ChecksTest {
                 RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(), List.of());
         Finding finding = step2(data(List.of(), List.of(), List.of(), ended), ClauseEvidence.NONE);
         assertEquals(Status.UNKNOWN, finding.status(), finding.reasons().toString());
-        assertEquals(List.of("no active contract to check"), finding.reasons());
+        // The reason names the contract that does not count and why: elsewhere it is still listed as active.
+        assertEquals(List.of("no contract in force on " + AS_OF + " to check (C-ENDED ended " + AS_OF.minusYears(3) + ")"),
+                finding.reasons());
         // As of a date within its term it is judged; so are one renewing automatically and one signed to start later.
         Finding before = new SlaSecurityCheck().evaluate(new CheckContext(data(List.of(), List.of(), List.of(), ended),
                 AS_OF.minusYears(4), PROFILE, ClauseEvidence.NONE, () -> false)).get(0);

@@ -45,6 +45,26 @@ public final class SlaSecurityCheck implements Check {
         return "Security clauses in every active contract";
     }
 
+    /**
+     * Why nothing was checked, naming the contracts that do not count: a contract marked active whose term has
+     * ended is listed as active elsewhere (search, the Vendors list), and the officer needs to see which it is.
+     */
+    static String noContractInForce(org.civicsla.core.model.WorkspaceData data, String vendorId, java.time.LocalDate asOf) {
+        List<String> why = new ArrayList<>();
+        for (Contract contract : data.contracts()) {
+            if (!contract.vendorId().equals(vendorId)) {
+                continue;
+            }
+            if (contract.status() != org.civicsla.core.model.ContractStatus.ACTIVE) {
+                why.add(contract.id() + " is " + contract.status().name().toLowerCase(java.util.Locale.ROOT));
+            } else {
+                org.civicsla.core.lifecycle.ContractTerms.ended(contract, asOf)
+                        .ifPresent(end -> why.add(contract.id() + " ended " + end));
+            }
+        }
+        return "no contract in force on " + asOf + " to check" + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
+    }
+
     @Override
     public List<Finding> evaluate(CheckContext context) {
         Vendors index = new Vendors(context.data(), context.asOf());
@@ -57,7 +77,7 @@ public final class SlaSecurityCheck implements Check {
             List<Contract> contracts = index.activeContracts.getOrDefault(vendor.id(), List.of());
             if (contracts.isEmpty()) {
                 findings.add(new Finding(ID, 2, vendor.id(), Optional.empty(), Optional.empty(), Status.UNKNOWN,
-                        Severity.INFO, List.of("no active contract to check"), List.of()));
+                        Severity.INFO, List.of(noContractInForce(context.data(), vendor.id(), context.asOf())), List.of()));
                 continue;
             }
             Status status = Status.PASS;
@@ -138,7 +158,7 @@ public final class SlaSecurityCheck implements Check {
         if (requirement.valueKey().isEmpty() || requirement.maxValue().isEmpty()) {
             return Status.PASS;
         }
-        OptionalDouble stated = value(best, requirement.valueKey().get());
+        OptionalDouble stated = requirement.stated(best);
         double limit = requirement.maxValue().get();
         if (stated.isEmpty()) {
             String key = requirement.valueKey().get();
@@ -154,29 +174,4 @@ public final class SlaSecurityCheck implements Check {
         }
         return Status.PASS;
     }
-
-    /** The stated value; a notification deadline given in days counts as 24 hours a day. */
-    private static OptionalDouble value(ClauseHit hit, String key) {
-        String direct = hit.values().get(key);
-        if (direct != null) {
-            return parse(direct);
-        }
-        if (key.endsWith("Hours")) {
-            String days = hit.values().get(key.substring(0, key.length() - "Hours".length()) + "Days");
-            if (days != null) {
-                OptionalDouble d = parse(days);
-                return d.isPresent() ? OptionalDouble.of(d.getAsDouble() * 24) : d;
-            }
-        }
-        return OptionalDouble.empty();
-    }
-
-    private static OptionalDouble parse(String text) {
-        try {
-            return OptionalDouble.of(Double.parseDouble(text.strip()));
-        } catch (NumberFormatException e) {
-            return OptionalDouble.empty();
-        }
-    }
-
 }

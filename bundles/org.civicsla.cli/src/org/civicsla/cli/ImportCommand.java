@@ -51,7 +51,7 @@ final class ImportCommand implements Command {
         List<Path> files = parsed.operands().stream().map(Path::of).toList();
         Path folder = Path.of(parsed.required("workspace"));
         boolean folderExisted = java.nio.file.Files.exists(folder);
-        boolean workspaceExisted = WorkspaceAccess.isWorkspace(folder);
+        boolean workspaceExisted = org.civicsla.io.SampleWorkspace.isWorkspace(folder);
         boolean keep = false;
         try (WorkspaceStore store = WorkspaceAccess.openOrCreate(parsed)) {
             ImportReport report = WorkspaceImporter.importFiles(store, files, parsed.flag("dry-run"), () -> false);

@@ -22,7 +22,7 @@ final class WorkspaceAccess {
      */
     static WorkspaceStore open(Arguments args) throws UsageException, InputException {
         Path folder = Path.of(args.required("workspace"));
-        if (!isWorkspace(folder)) {
+        if (!SampleWorkspace.isWorkspace(folder)) {
             throw new InputException(folder + (Files.isDirectory(folder) ? ": holds no CivicSLA workspace (no store/ or import/ folder)"
                     : Files.exists(folder) ? ": is not a folder; --workspace names a workspace folder" : ": no such folder")
                     + "; check the path, or create a workspace there with: civicsla import --workspace " + folder + " <files>");
@@ -54,10 +54,6 @@ final class WorkspaceAccess {
             throw new InputException(folder + ": cannot read its import files: " + e.getMessage(), e);
         }
         return store;
-    }
-
-    static boolean isWorkspace(Path folder) {
-        return Files.isDirectory(folder.resolve("store")) || Files.isDirectory(folder.resolve(SampleWorkspace.IMPORT_FOLDER));
     }
 
     /** Removes the store {@link #openOrCreate} made in {@code folder} (closed), and the folder when it made that too. */

@@ -227,6 +227,14 @@ class DocumentIndexTest {
             assertTrue(field.getMessage().contains("there is no field 'supplier'"), field.getMessage());
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> index.search("secur* AND (", 10));
             assertTrue(bad.getMessage().startsWith("cannot understand the query 'secur* AND ('"), bad.getMessage());
+            // In a searcher's words, not the parser's grammar ("Lexical error ... in lexical state 2").
+            assertEquals("cannot understand the query 'secur* AND (': it ends too early: a word is missing after AND, OR,"
+                    + " NOT, a field name or an opening parenthesis", bad.getMessage());
+            assertEquals("cannot understand the query '\"security incident': a quotation mark or a backslash is not closed"
+                    + " or followed by anything", assertThrows(IllegalArgumentException.class,
+                            () -> index.search("\"security incident", 10)).getMessage());
+            assertEquals("cannot understand the query 'incident)': a closing parenthesis has no opening one",
+                    assertThrows(IllegalArgumentException.class, () -> index.search("incident)", 10)).getMessage());
         }
     }
 

@@ -629,6 +629,34 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     /**
+     * The parser's complaint in a searcher's words. Its own ("Lexical error at line 1, column 9. Encountered: <EOF>
+     * after prefix ... (in lexical state 2)", "Was expecting one of: <NOT> ...") speak of its grammar; ours (an
+     * unknown field) are kept as they are.
+     */
+    static String plain(ParseException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String first = message.lines().findFirst().orElse("");
+        if (first.contains("Lexical error") && message.contains("<EOF>")) {
+            return "a quotation mark or a backslash is not closed or followed by anything";
+        }
+        if (first.contains("'*' or '?' not allowed as first character")) {
+            return "a word cannot start with * or ?";
+        }
+        if (first.contains("Encountered \"<EOF>\"") || first.contains("Encountered: <EOF>")) {
+            return "it ends too early: a word is missing after AND, OR, NOT, a field name or an opening parenthesis";
+        }
+        if (first.contains("Encountered \" \")\"") || first.contains("Encountered \")\"")) {
+            return "a closing parenthesis has no opening one";
+        }
+        if (first.contains("Encountered") && message.contains("Was expecting")) {
+            return "a word is missing where the query has " + first.replaceFirst(".*Encountered\\s*", "")
+                    .replaceFirst("\\s*at line \\d+, column (\\d+).*", " (at character $1)")
+                    + "; words, \"phrases\", AND, OR, NOT and (parentheses) make a query";
+        }
+        return first.replaceFirst("^Cannot parse '.*?': ", "");
+    }
+
+    /**
      * Where a passage stands among equal scores: its document (by a hash of the document's id, the same in
      * every index of it) in the high half, its offset in the low half.
      */
@@ -797,8 +825,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 QueryParser parser = new PassageQueryParser(analyzer, searcher.getIndexReader());
                 parsed = parser.parse(queryText);
             } catch (ParseException e) {
-                throw new IllegalArgumentException("cannot understand the query '" + queryText + "': "
-                        + e.getMessage().lines().findFirst().orElse(""), e);
+                throw new IllegalArgumentException("cannot understand the query '" + queryText + "': " + plain(e), e);
             }
             Query query = new BooleanQuery.Builder().add(new TermQuery(new Term("type", "passage")), BooleanClause.Occur.FILTER)
                     .add(parsed, BooleanClause.Occur.MUST).build();

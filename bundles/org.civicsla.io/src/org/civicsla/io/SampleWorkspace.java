@@ -23,6 +23,15 @@ public final class SampleWorkspace {
     }
 
     /**
+     * Whether {@code folder} is a workspace: it holds a store, or import files a first open turns into one. The
+     * command line and the workbench ask before making any other folder a workspace, so that a mistyped path is
+     * not taken for a new, empty one.
+     */
+    public static boolean isWorkspace(Path folder) {
+        return Files.isDirectory(folder.resolve("store")) || Files.isDirectory(folder.resolve(IMPORT_FOLDER));
+    }
+
+    /**
      * Imports {@code <workspace>/import/*} into {@code store} when the store holds no vendor yet.
      *
      * @return whether anything was imported

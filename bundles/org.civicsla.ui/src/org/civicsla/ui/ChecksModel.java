@@ -1,6 +1,7 @@
 package org.civicsla.ui;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,9 @@ import jakarta.inject.Singleton;
 
 /**
  * The latest check run of the open workspace. Checks run in a background Job (reading the contract
- * documents first), with progress and cancel; parts learn of a new result from {@link #TOPIC_CHECKED}.
+ * documents first), with progress and cancel; parts learn of a new result, or of a run that failed, from
+ * {@link #TOPIC_CHECKED}. The workbench runs them whenever a workspace opens or changes (see
+ * {@link WorkspaceAddon}), whichever parts are showing.
  */
 @Creatable
 @Singleton
@@ -31,11 +34,18 @@ public final class ChecksModel {
     /** Posted (with the as-of date as data) when a check run finished. */
     public static final String TOPIC_CHECKED = "org/civicsla/checks/finished";
 
-    /** A finished run, its matrix and the documents that could not be read. */
-    public record Result(CheckRun run, Matrix matrix, List<String> documentProblems) {
+    /** A finished run of the workspace in {@code folder}, its matrix and the documents that could not be read. */
+    public record Result(Path folder, CheckRun run, Matrix matrix, List<String> documentProblems) {
+    }
+
+    /** Why the last run of the workspace in {@code folder} could not finish. */
+    private record Failure(Path folder, String message) {
     }
 
     private final AtomicReference<Result> latest = new AtomicReference<>();
+    private final AtomicReference<Failure> failure = new AtomicReference<>();
+    /** The date the checks were last asked to judge at; the runs the workbench starts itself use it too. */
+    private volatile LocalDate asOf = LocalDate.now();
 
     @Inject
     private WorkspaceModel workspaces;
@@ -47,18 +57,38 @@ public final class ChecksModel {
     @org.eclipse.e4.core.di.annotations.Optional
     private CheckEngine engine;
 
+    /**
+     * The latest run of the open workspace. Another workspace's run is never returned: after a switch, what was
+     * checked there must not be shown, or written into a report, as this one's.
+     */
     public Optional<Result> latest() {
-        return Optional.ofNullable(latest.get());
+        return Optional.ofNullable(latest.get()).filter(result -> isOpen(result.folder()));
+    }
+
+    /** Why the latest run of the open workspace failed, when it did and nothing has been checked since. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get()).filter(f -> isOpen(f.folder())).map(Failure::message);
+    }
+
+    /** The date of the latest run asked for: today until a person chooses another. */
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    private boolean isOpen(Path folder) {
+        return workspaces.current().map(WorkspaceModel.Opened::folder).filter(folder::equals).isPresent();
     }
 
     /** Runs steps 2 and 5 (and plugin checks) as of {@code asOf} in a background Job. */
     public Job run(LocalDate asOf) {
+        this.asOf = asOf;
         Job job = Job.create("Checking vendors as of " + asOf, (IProgressMonitor monitor) -> {
             var opened = workspaces.current();
             if (opened.isEmpty() || engine == null) {
                 return Status.warning(engine == null ? "No check engine is installed (bundle org.civicsla.checks)"
                         : "No workspace is open");
             }
+            Path folder = opened.get().folder();
             monitor.beginTask("Checking vendors as of " + asOf, 3);
             try {
                 monitor.subTask("Indexing contract documents");
@@ -78,11 +108,20 @@ public final class ChecksModel {
                     monitor.subTask("Running the checks");
                     run = engine.run(opened.get().data(), asOf, ProfilePreferences.load(), index, List.of(),
                             monitor::isCanceled);
-                } catch (IOException e) {
-                    return Status.error("Cannot use the document index of " + opened.get().folder() + ": " + e.getMessage(), e);
+                } catch (IOException | RuntimeException e) {
+                    if (e instanceof java.util.concurrent.CancellationException
+                            || e instanceof org.eclipse.core.runtime.OperationCanceledException) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    // Said where the matrix is shown, in place of it: a person must not read an earlier run as this one.
+                    String message = "Cannot check " + folder + ": " + e.getMessage();
+                    failure.set(new Failure(folder, message));
+                    events.post(TOPIC_CHECKED, asOf.toString());
+                    return Status.error(message, e);
                 }
                 monitor.worked(2);
-                latest.set(new Result(run, Matrix.of(opened.get().data(), run), List.copyOf(problems)));
+                latest.set(new Result(folder, run, Matrix.of(opened.get().data(), run), List.copyOf(problems)));
+                failure.set(null);
                 events.post(TOPIC_CHECKED, asOf.toString());
                 return Status.OK_STATUS;
             } finally {

@@ -64,6 +64,9 @@ public final class JobProgress extends ProgressProvider {
             synchronized (running) {
                 running.remove(event.getJob());
             }
+            if (!event.getJob().isSystem() && event.getResult() != null) {
+                last = Optional.of(Outcome.of(event.getJob(), event.getResult()));
+            }
             changed();
         }
     };
@@ -87,6 +90,32 @@ public final class JobProgress extends ProgressProvider {
         synchronized (running) {
             return running.computeIfAbsent(job, Monitor::new);
         }
+    }
+
+    /**
+     * How the last job ended, for the status bar once nothing runs: an export or a failed check run finishes in
+     * the background, and without this a person sees only "Ready" either way.
+     */
+    public record Outcome(String text, int severity) {
+        static Outcome of(Job job, org.eclipse.core.runtime.IStatus result) {
+            return switch (result.getSeverity()) {
+                case org.eclipse.core.runtime.IStatus.OK -> new Outcome("Done: " + job.getName(), result.getSeverity());
+                case org.eclipse.core.runtime.IStatus.CANCEL -> new Outcome("Cancelled: " + job.getName(), result.getSeverity());
+                default -> new Outcome(result.getMessage() == null || result.getMessage().isBlank()
+                        ? job.getName() + ": failed" : result.getMessage(), result.getSeverity());
+            };
+        }
+
+        public boolean failed() {
+            return severity == org.eclipse.core.runtime.IStatus.ERROR;
+        }
+    }
+
+    private volatile Optional<Outcome> last = Optional.empty();
+
+    /** How the last job ended, once one has. */
+    public Optional<Outcome> lastOutcome() {
+        return last;
     }
 
     /** The oldest running user job, if any. */

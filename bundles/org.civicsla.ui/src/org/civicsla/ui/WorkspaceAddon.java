@@ -28,6 +28,9 @@ public final class WorkspaceAddon {
     @Inject
     private JobProgress progress;
 
+    @Inject
+    private ChecksModel checks;
+
     /** The status bar's trim bar and its progress control in the window model. */
     static final String STATUS_TRIM = "org.civicsla.ui.trim.status";
     static final String PROGRESS_CONTROL = "org.civicsla.ui.toolcontrol.progress";
@@ -59,6 +62,16 @@ public final class WorkspaceAddon {
     @org.eclipse.e4.core.di.annotations.Optional
     void applicationStarted(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
         startupWorkspace().ifPresent(model::open);
+    }
+
+    /**
+     * The checks run whenever a workspace opens or its content changes, here and not in the Checklist part: a part
+     * is only created when its tab is first shown, and the Vendors list, the reports and the matrix all need the run.
+     */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void workspaceChanged(@UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
+        checks.run(checks.asOf());
     }
 
     private Optional<Path> startupWorkspace() {

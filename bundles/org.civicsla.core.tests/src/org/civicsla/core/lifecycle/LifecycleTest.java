@@ -28,6 +28,18 @@ class LifecycleTest {
     private static final LocalDate JAN_2020 = LocalDate.of(2020, 1, 1);
 
     @Test
+    void aContractThatDoesNotRenewHasEndedFromTheEndOfItsTerm() {
+        Contract fixed = contract(JAN_2020, 24, RenewalKind.NONE, 0, 0);
+        LocalDate end = LocalDate.of(2022, 1, 1);
+        assertEquals(Optional.empty(), ContractTerms.ended(fixed, end.minusDays(1)));
+        assertEquals(Optional.of(end), ContractTerms.ended(fixed, end));
+        assertEquals(Optional.of(end), ContractTerms.ended(contract(JAN_2020, 24, RenewalKind.EXPRESS, 12, 30), end.plusYears(3)));
+        // One renewing by itself has not ended; one without dates is not known to have.
+        assertEquals(Optional.empty(), ContractTerms.ended(contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90), end.plusYears(3)));
+        assertEquals(Optional.empty(), ContractTerms.ended(contract(null, 24, RenewalKind.NONE, 0, 0), end.plusYears(3)));
+    }
+
+    @Test
     void tacitRenewalsRollTheTermOverAfterTheInitialTerm() {
         Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
         assertEquals(new Term(JAN_2020, LocalDate.of(2022, 1, 1), 0),

@@ -35,6 +35,37 @@ public record Requirement(String clauseType, Optional<String> valueKey, Optional
                 : Optional.of("at most " + number(maxValue.get()) + unit(valueKey.get()).map(u -> " " + u).orElse(""));
     }
 
+    /**
+     * The value {@code hit} states for this requirement's key, empty when it states none (or the requirement has no
+     * key); a notification deadline given in days counts 24 hours a day.
+     */
+    public java.util.OptionalDouble stated(ClauseHit hit) {
+        if (valueKey.isEmpty()) {
+            return java.util.OptionalDouble.empty();
+        }
+        String key = valueKey.get();
+        String direct = hit.values().get(key);
+        if (direct != null) {
+            return parse(direct);
+        }
+        if (key.endsWith("Hours")) {
+            String days = hit.values().get(key.substring(0, key.length() - "Hours".length()) + "Days");
+            if (days != null) {
+                java.util.OptionalDouble d = parse(days);
+                return d.isPresent() ? java.util.OptionalDouble.of(d.getAsDouble() * 24) : d;
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
+    private static java.util.OptionalDouble parse(String text) {
+        try {
+            return java.util.OptionalDouble.of(Double.parseDouble(text.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalDouble.empty();
+        }
+    }
+
     /** What a value key names, in words: "notificationHours" is "notification", "maxOutage" is "max outage". */
     public static String valueName(String key) {
         String base = unit(key).map(u -> key.substring(0, key.length() - u.length())).orElse(key);

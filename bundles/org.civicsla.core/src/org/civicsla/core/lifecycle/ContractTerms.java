@@ -96,6 +96,17 @@ public final class ContractTerms {
         return Optional.of(term.end());
     }
 
+    /**
+     * The day a contract that does not renew by itself ended, when that is on or before {@code asOf}: the end of
+     * its initial term. Empty while it runs, when it renews automatically, or when its dates are unknown.
+     */
+    public static Optional<LocalDate> ended(Contract contract, LocalDate asOf) {
+        if (renews(contract)) {
+            return Optional.empty();
+        }
+        return initialTerm(contract).map(Term::end).filter(end -> !asOf.isBefore(end));
+    }
+
     private static Optional<Term> initialTerm(Contract contract) {
         if (contract.start().isEmpty() || contract.initialTermMonths() <= 0) {
             return Optional.empty();

@@ -36,5 +36,9 @@ class TableSortTest {
     void isoDatesAndNamesSortAsText() {
         assertEquals(List.of("2026-09-30", "2027-01-01", "2028-06-30"), sorted("2028-06-30", "2026-09-30", "2027-01-01"));
         assertEquals(List.of("aurora", "Beacon", "civic"), sorted("civic", "aurora", "Beacon"));
+        // Letters with accents among their base letters, not after "z" as by character code.
+        assertEquals(List.of("Harbourview CCTV", "Łódź Smart Grid", "Tidewater", "Zephyr"),
+                sorted("Tidewater", "Zephyr", "Łódź Smart Grid", "Harbourview CCTV"));
+        assertEquals(List.of("Ebb", "Écluse", "Fjord"), sorted("Fjord", "Écluse", "Ebb"));
     }
 }

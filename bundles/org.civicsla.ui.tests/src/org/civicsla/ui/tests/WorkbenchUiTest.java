@@ -222,7 +222,8 @@ class WorkbenchUiTest {
         robot.click(cancel);
         assertTrue(job.join(30_000, null), "the job ended");
         assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, job.getResult().getSeverity());
-        robot.waitUntil("the status bar is idle again", () -> task.getText().equals("Ready") && !bar.isVisible());
+        robot.waitUntil("the status bar says how the job ended", () -> task.getText().equals("Cancelled: Indexing 4 documents")
+                && !bar.isVisible());
     }
 
     @Test
@@ -266,6 +267,12 @@ class WorkbenchUiTest {
             Table vendors = robot.widget("vendors.table", Table.class);
             robot.waitUntil("the checks ran again: Civic Cloud Services fails step 2", () -> java.util.Arrays
                     .stream(vendors.getItems()).anyMatch(i -> i.getText(1).equals("Civic Cloud Services") && i.getText(2).equals("fail")));
+            // The editor's clause list judges the clause as the checks do: found, but too weak.
+            openInEditor("Civic Cloud Services");
+            Table editorClauses = robot.widget("editor.clauses", Table.class);
+            robot.waitUntil("the clause list calls the 72-hour notification too weak", () -> java.util.Arrays
+                    .stream(editorClauses.getItems()).anyMatch(i -> i.getText(0).equals("Breach Notification")
+                            && i.getText(1).equals("too weak") && i.getText(2).startsWith("states 72 hours, required at most 24 hours")));
         } finally {
             org.civicsla.ui.ProfilePreferences.save(org.civicsla.core.check.RequirementProfiles.defaultProfile());
         }
@@ -346,6 +353,93 @@ class WorkbenchUiTest {
         assertTrue(marked.get(0).contains("heliotrope"), marked.toString());
         robot.key(org.eclipse.swt.SWT.ESC);
         robot.waitUntil("the document closes", () -> document.isDisposed());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(34)
+    void theChecksRunOnEveryOpenWhateverIsShownAndAFailedRunShowsItsErrorNotAnotherWorkspacesMatrix() throws Exception {
+        // A folder typed by mistake is not taken for a new, empty workspace unless the person says so.
+        Path typo = workspace.resolveSibling(workspace.getFileName() + "-typo");
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.applicationContext().set(org.civicsla.ui.WorkspaceChooser.class, new org.civicsla.ui.WorkspaceChooser() {
+            @Override
+            public Optional<Path> choose(org.eclipse.swt.widgets.Shell shell, Optional<Path> current) {
+                return Optional.of(typo);
+            }
+
+            @Override
+            public boolean confirmNew(org.eclipse.swt.widgets.Shell shell, Path folder, String question) {
+                asked.add(question);
+                return false;
+            }
+        });
+        robot.alt('f');
+        robot.type("o");
+        robot.waitUntil("the person is asked", () -> !asked.isEmpty());
+        assertTrue(asked.get(0).startsWith(typo + " does not exist."), asked.get(0));
+        assertTrue(!Files.exists(typo), "nothing is created when the person says no");
+        assertEquals(Optional.of(workspace), robot.ui(WorkbenchUiTest::openFolder));
+
+        // The Checklist part is closed, as after a restart with another tab in front (a part is created when shown):
+        // opening a workspace still checks it, and the Vendors list shows the result.
+        var checklist = robot.ui(() -> robot.applicationContext().get(org.eclipse.e4.ui.model.application.MApplication.class)
+                .getChildren().get(0).getContext().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class)
+                .findPart("org.civicsla.ui.part.checklist"));
+        robot.ui(() -> {
+            checklist.setToBeRendered(false);
+            return null;
+        });
+        assertTrue(robot.ui(() -> checklist.getObject() == null), "the Checklist part is gone");
+        Path other = Files.createDirectories(workspace.resolveSibling(workspace.getFileName() + "-other"));
+        try {
+            makeWorkspace(other, new Vendor("V-7", "Quayside Sensors", "Sensors", Criticality.HIGH, List.of()));
+            robot.applicationContext().set(org.civicsla.ui.WorkspaceChooser.class, (shell, current) -> Optional.of(other));
+            robot.alt('f');
+            robot.type("o");
+            Table vendors = robot.widget("vendors.table", Table.class);
+            robot.waitUntil("the other workspace's vendor is listed and checked", () -> vendors.getItemCount() == 1
+                    && vendors.getItem(0).getText(1).equals("Quayside Sensors") && !vendors.getItem(0).getText(2).isEmpty());
+
+            // A workspace whose own clause types cannot be read: the run fails, and no earlier run is shown as its result.
+            Path broken = Files.createDirectories(workspace.resolveSibling(workspace.getFileName() + "-broken"));
+            makeWorkspace(broken, new Vendor("V-8", "Brokenbridge Lighting", "Lighting", Criticality.LOW, List.of()));
+            Files.writeString(broken.resolve("clauses.yaml"), "types:\n  - name: Unclosed\n    patterns: ['(']\n");
+            robot.applicationContext().set(org.civicsla.ui.WorkspaceChooser.class, (shell, current) -> Optional.of(broken));
+            robot.alt('f');
+            robot.type("o");
+            org.civicsla.ui.ChecksModel checks = robot.ui(() -> org.eclipse.e4.core.contexts.ContextInjectionFactory
+                    .make(org.civicsla.ui.ChecksModel.class, robot.applicationContext()));
+            robot.waitUntil("the failed run is known", () -> checks.failure().isPresent());
+            assertTrue(robot.ui(() -> checks.latest().isEmpty()), "no run of another workspace stands for this one's");
+            robot.ui(() -> {
+                checklist.setToBeRendered(true);
+                return null;
+            });
+            robot.clickTab("Checklist");
+            Label status = robot.widget("checklist.status", Label.class);
+            robot.waitUntil("the Checklist says why", () -> status.getText().startsWith("Cannot check " + broken + ": ")
+                    && status.getText().contains("clauses.yaml"));
+            assertEquals(0, robot.ui(robot.widget("checklist.table", Table.class)::getItemCount));
+            Label task = robot.widget("progress.task", Label.class);
+            robot.waitUntil("the status bar says so too", () -> task.getText().startsWith("Cannot check"));
+        } finally {
+            robot.ui(() -> {
+                checklist.setToBeRendered(true);
+                return null;
+            });
+        }
+    }
+
+    /** Makes a workspace in {@code folder} holding {@code vendor}, with the store service the workbench uses. */
+    private static void makeWorkspace(Path folder, Vendor vendor) throws Exception {
+        ServiceTracker<WorkspaceStoreFactory, WorkspaceStoreFactory> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(WorkbenchUiTest.class).getBundleContext(), WorkspaceStoreFactory.class, null);
+        tracker.open();
+        try (WorkspaceStore store = tracker.waitForService(TimeUnit.SECONDS.toMillis(30)).open(folder)) {
+            store.apply(new ChangeSet(List.of(vendor), List.of(), List.of(), List.of(), List.of()));
+        } finally {
+            tracker.close();
+        }
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class ImportHandler {
                             String more = e.problems().size() > PROBLEMS_SHOWN
                                     ? "\n... and " + (e.problems().size() - PROBLEMS_SHOWN) + " more" : "";
                             ui.asyncExec(() -> MessageDialog.openError(shell, "Nothing was imported",
-                                    e.problems().size() + " problems were found; nothing was imported.\n\n" + problems + more));
+                                    (e.problems().size() == 1 ? "1 problem was found" : e.problems().size() + " problems were found")
+                                            + "; nothing was imported.\n\n" + problems + more));
                             return Status.OK_STATUS;
                         } catch (java.util.concurrent.CancellationException e) {
                             return Status.CANCEL_STATUS;

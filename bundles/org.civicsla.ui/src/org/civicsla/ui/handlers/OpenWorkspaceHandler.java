@@ -1,20 +1,52 @@
 package org.civicsla.ui.handlers;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.civicsla.io.SampleWorkspace;
 import org.civicsla.ui.WorkspaceChooser;
 import org.civicsla.ui.WorkspaceModel;
 import org.eclipse.e4.core.di.annotations.Execute;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.swt.widgets.Shell;
 
 import jakarta.inject.Named;
 
-/** File > Open Workspace: choose a workspace folder; an empty folder becomes a new workspace. */
+/**
+ * File > Open Workspace: choose a workspace folder. An empty folder becomes a new workspace; a folder that does
+ * not exist or holds other files only when the person says so, so that a mistyped path is not taken for a new,
+ * empty workspace (which would show "0 vendors" as if the city had none).
+ */
 public final class OpenWorkspaceHandler {
 
     @Execute
-    public void execute(@Named("activeShell") Shell shell, WorkspaceModel model, @Optional WorkspaceChooser chooser) {
-        (chooser == null ? WorkspaceChooser.DIALOG : chooser)
-                .choose(shell, model.current().map(WorkspaceModel.Opened::folder))
+    public void execute(@Named("activeShell") Shell shell, WorkspaceModel model,
+            @org.eclipse.e4.core.di.annotations.Optional WorkspaceChooser chooser) {
+        WorkspaceChooser ask = chooser == null ? WorkspaceChooser.DIALOG : chooser;
+        ask.choose(shell, model.current().map(WorkspaceModel.Opened::folder))
+                .filter(folder -> question(folder).map(q -> ask.confirmNew(shell, folder, q)).orElse(true))
                 .ifPresent(model::open);
+    }
+
+    /** What to ask before opening {@code folder}; empty when it is a workspace or an empty folder. */
+    static Optional<String> question(Path folder) {
+        if (SampleWorkspace.isWorkspace(folder)) {
+            return Optional.empty();
+        }
+        if (!Files.exists(folder)) {
+            return Optional.of(folder + " does not exist.\n\nCreate it as a new, empty workspace?");
+        }
+        if (!Files.isDirectory(folder)) {
+            // Opening fails and says so; there is nothing to ask.
+            return Optional.empty();
+        }
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty() ? Optional.empty()
+                    : Optional.of(folder + " is not a CivicSLA workspace (it has no store or import folder).\n\n"
+                            + "Make it a new, empty workspace? Its files are left as they are.");
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable: opening says why
+        }
     }
 }

@@ -267,7 +267,7 @@ public final class PreferencesHandler {
             if (buttonId == IDialogConstants.OK_ID) {
                 try {
                     ProfilePreferences.save(profile());
-                    checks.run(checks.latest().map(r -> r.run().asOf()).orElse(java.time.LocalDate.now()));
+                    checks.run(checks.asOf());
                 } catch (IOException e) {
                     problem.setText(e.getMessage() + ". Nothing was saved.");
                     problem.getParent().layout();

@@ -63,6 +63,9 @@ public final class ChecklistPart {
         new Label(bar, SWT.NONE).setText("Check as of:");
         asOf = new DateTime(bar, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         asOf.setData(VendorsPart.TEST_ID, "checklist.asOf");
+        // The date of the runs so far, when this part is opened after them.
+        LocalDate date = checks.asOf();
+        asOf.setDate(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
         Button run = new Button(bar, SWT.PUSH);
         run.setText("&Run checks");
         run.setData(VendorsPart.TEST_ID, "checklist.run");
@@ -84,11 +87,12 @@ public final class ChecklistPart {
         show();
     }
 
+    /** Another workspace is shown: its run is on the way (the workbench starts it, see WorkspaceAddon). */
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     void workspaceChanged(@UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
         if (body != null && !body.isDisposed()) {
-            checks.run(LocalDate.of(asOf.getYear(), asOf.getMonth() + 1, asOf.getDay()));
+            show();
         }
     }
 
@@ -107,9 +111,17 @@ public final class ChecklistPart {
         }
         var result = checks.latest();
         if (result.isEmpty()) {
-            status.setText(workspaces.current().isPresent() ? "Checking..." : "Open a workspace to check its vendors.");
+            var failure = checks.failure();
+            status.setText(workspaces.current().isEmpty() ? "Open a workspace to check its vendors."
+                    : failure.orElse("Checking..."));
+            status.setForeground(failure.isPresent() ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+            status.setToolTipText(failure.orElse(null));
+            status.getParent().layout();
+            details.setText("");
             return;
         }
+        status.setForeground(null);
+        status.setToolTipText(null);
         Matrix matrix = result.get().matrix();
         column("Vendor", 70);
         column("Name", 240);

@@ -62,13 +62,18 @@ public final class ProgressControl {
         boolean sameJob = shown.isPresent() && now.isPresent() && shown.get().job() == now.get().job();
         shown = now;
         if (now.isEmpty()) {
-            task.setText("Ready");
+            var outcome = progress.lastOutcome();
+            task.setText(outcome.map(JobProgress.Outcome::text).orElse("Ready"));
+            task.setToolTipText(task.getText());
+            task.setForeground(outcome.filter(JobProgress.Outcome::failed).isPresent()
+                    ? task.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
             bar.setSelection(0);
             bar.setVisible(false);
             cancel.setVisible(false);
             return;
         }
         JobProgress.Snapshot s = now.get();
+        task.setForeground(null);
         if (!sameJob) {
             cancel.setEnabled(true); // a new job: its Cancel was not pressed yet
         }

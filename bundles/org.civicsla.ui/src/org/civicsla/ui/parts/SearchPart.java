@@ -96,6 +96,17 @@ public final class SearchPart {
     private void search(String text) {
         var opened = workspaces.current();
         if (opened.isEmpty() || text.isBlank()) {
+            // Nothing to search: the last query's hits (or its error) would read as this one's.
+            Job previous = running.getAndSet(null);
+            if (previous != null) {
+                previous.cancel();
+            }
+            shown.clear();
+            results.setText("");
+            facets.removeAll();
+            status.setToolTipText(null);
+            status.setText(opened.isEmpty() ? "Open a workspace to search its contracts." : "Type words to search for.");
+            status.getParent().layout();
             return;
         }
         status.setText("Searching...");
@@ -113,10 +124,12 @@ public final class SearchPart {
                 ui.asyncExec(() -> show(result));
                 return Status.OK_STATUS;
             } catch (IllegalArgumentException e) {
-                ui.asyncExec(() -> status.setText(e.getMessage()));
+                ui.asyncExec(() -> problem(e.getMessage()));
                 return Status.OK_STATUS;
             } catch (IOException e) {
-                return Status.error("Cannot search " + opened.get().folder() + ": " + e.getMessage(), e);
+                String message = "Cannot search " + opened.get().folder() + ": " + e.getMessage();
+                ui.asyncExec(() -> problem(message)); // not "Searching..." for ever
+                return Status.error(message, e);
             }
         });
         Job previous = running.getAndSet(job);
@@ -125,6 +138,19 @@ public final class SearchPart {
         }
         job.setRule(WorkspaceModel.INDEX_RULE);
         job.schedule();
+    }
+
+    /** Says why there are no hits, in place of the last query's, in full in the tooltip when it is cut off. */
+    private void problem(String message) {
+        if (status.isDisposed()) {
+            return;
+        }
+        shown.clear();
+        results.setText("");
+        facets.removeAll();
+        status.setText(message);
+        status.setToolTipText(message);
+        status.getParent().layout();
     }
 
     /** Which hit each block of the results text shows: the offset where each hit's block starts. */
@@ -199,6 +225,7 @@ public final class SearchPart {
         results.setText(text.toString());
         results.setStyleRanges(marks.toArray(StyleRange[]::new));
         showFacets(result);
+        status.setToolTipText(null);
         status.setText(result.totalHits() + (result.totalHits() == 1 ? " passage matches" : " passages match")
                 + (result.hits().size() < result.totalHits()
                 ? ", the best " + result.hits().size() + " shown" : "") + ".");

@@ -94,7 +94,41 @@ final class TableSort {
         if (x != null || y != null) {
             return x != null ? -1 : 1; // numbers before words such as "unknown"
         }
-        return String.CASE_INSENSITIVE_ORDER.compare(a, b);
+        int byLetters = WORDS.compare(letters(a), letters(b));
+        return byLetters != 0 ? byLetters : WORDS.compare(a, b);
+    }
+
+    /**
+     * Words in the order of the person's language, where "Łódź" stands among the L's, not after "Tidewater" as
+     * by character code. A Collator is not safe for threads: tables sort on the UI thread only.
+     */
+    private static final java.text.Collator WORDS = java.text.Collator.getInstance();
+    static {
+        WORDS.setStrength(java.text.Collator.SECONDARY); // case does not order, accents do
+    }
+
+    /** Letters without their marks ("é" is "e"), strokes too, which Unicode does not decompose ("Ł" is "L"). */
+    private static String letters(String text) {
+        String bare = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        StringBuilder folded = new StringBuilder(bare.length());
+        for (int i = 0; i < bare.length(); i++) {
+            char c = bare.charAt(i);
+            folded.append(switch (c) {
+                case 'Ł' -> "L";
+                case 'ł' -> "l";
+                case 'Ø' -> "O";
+                case 'ø' -> "o";
+                case 'Đ' -> "D";
+                case 'đ' -> "d";
+                case 'ß' -> "ss";
+                case 'Æ' -> "AE";
+                case 'æ' -> "ae";
+                case 'Œ' -> "OE";
+                case 'œ' -> "oe";
+                default -> String.valueOf(c);
+            });
+        }
+        return folded.toString();
     }
 
     /** The statuses of {@code org.civicsla.core.check.Status} as the tables spell them, worst first. */

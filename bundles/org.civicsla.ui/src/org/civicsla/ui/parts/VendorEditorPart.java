@@ -81,6 +81,8 @@ import jakarta.inject.Inject;
 public final class VendorEditorPart {
 
     public static final String ID = "org.civicsla.ui.part.editor";
+    /** A clause found whose stated value is over the profile's limit (a 168-hour notification where 72 are allowed). */
+    private static final String TOO_WEAK = "too weak";
     /** Posted (with the vendor id) when a person picks a vendor to work on. */
     public static final String TOPIC_SELECTED = "org/civicsla/vendor/selected";
 
@@ -164,7 +166,7 @@ public final class VendorEditorPart {
             int i = contracts.getSelectionIndex();
             if (i >= 0) {
                 contractId = (String) contracts.getItem(i).getData();
-                refused.clear();
+                forgetRefused();
                 show();
             }
         });
@@ -198,6 +200,7 @@ public final class VendorEditorPart {
         button(actions, "Mark &Present", "editor.clause.present", () -> markClause(ClauseState.PRESENT));
         button(actions, "Mark &Missing", "editor.clause.missing", () -> markClause(ClauseState.MISSING));
         button(actions, "&Use Documents", "editor.clause.clear", this::clearClause);
+        shownFolder = workspaces.current().map(opened -> opened.folder().toString()).orElse(null);
         show();
     }
 
@@ -209,7 +212,7 @@ public final class VendorEditorPart {
         }
         vendorId = id;
         contractId = null;
-        refused.clear();
+        forgetRefused();
         show();
     }
 
@@ -217,8 +220,25 @@ public final class VendorEditorPart {
     @org.eclipse.e4.core.di.annotations.Optional
     void workspaceChanged(@UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
         if (body != null && !body.isDisposed()) {
+            if (!folder.equals(shownFolder)) {
+                // Another workspace: its vendors are other vendors, and the last edit's message was about that one.
+                shownFolder = folder;
+                vendorId = null;
+                contractId = null;
+                forgetRefused();
+            }
             show();
         }
+    }
+
+    /** The folder of the workspace whose vendor is shown. */
+    private String shownFolder;
+
+    /** Drops the marks of values that were refused: the fields show what is stored again. */
+    private void forgetRefused() {
+        refused.clear();
+        decorations.values().forEach(ControlDecoration::hide);
+        say("");
     }
 
     @Inject
@@ -266,8 +286,7 @@ public final class VendorEditorPart {
             TableItem item = new TableItem(contracts, SWT.NONE);
             item.setData(c.id());
             item.setText(new String[] { c.number().isEmpty() ? c.id() : c.number(), c.type(),
-                    c.status().name().toLowerCase(Locale.ROOT),
-                    ContractTerms.endOfCommitment(c, today).map(LocalDate::toString).orElse("unknown") });
+                    c.status().name().toLowerCase(Locale.ROOT), ends(c, today) });
             if (c.id().equals(contractId)) {
                 contracts.setSelection(item);
             }
@@ -287,7 +306,17 @@ public final class VendorEditorPart {
         relayout();
     }
 
+    /** When the contract ends: the end of the commitment, the day it ended, or unknown (no start or term). */
+    private static String ends(Contract c, LocalDate today) {
+        return ContractTerms.endOfCommitment(c, today).map(LocalDate::toString)
+                .or(() -> ContractTerms.ended(c, today).map(end -> "ended " + end)).orElse("unknown");
+    }
+
     private static String termsOf(Contract c, LocalDate today) {
+        var ended = ContractTerms.ended(c, today);
+        if (ended.isPresent()) {
+            return "Ended on " + ended.get() + " (no renewal by itself): the checks no longer judge it. ";
+        }
         String term = ContractTerms.currentTerm(c, today).map(t -> "Current term " + t.start() + " to " + t.end() + ". ")
                 .orElse(c.start().isEmpty() ? "Start date unknown: renewal and notice dates cannot be computed. " : "");
         String notice = ContractTerms.nextNoticeDeadline(c, today).map(d -> "Next notice deadline " + d + ". ").orElse("");
@@ -343,7 +372,11 @@ public final class VendorEditorPart {
         if (contract.isPresent()) {
             List<ClauseRecord> records = data().clauses().stream().filter(r -> r.contractId().equals(contractId)).toList();
             Set<String> types = new java.util.LinkedHashSet<>();
-            ProfilePreferences.load().requirements().forEach(r -> types.add(r.clauseType()));
+            Map<String, Requirement> required = new java.util.HashMap<>();
+            ProfilePreferences.load().requirements().forEach(r -> {
+                types.add(r.clauseType());
+                required.putIfAbsent(r.clauseType(), r);
+            });
             records.forEach(r -> types.add(r.clauseType()));
             for (String type : types) {
                 Optional<ClauseRecord> manual = records.stream().filter(r -> r.clauseType().equals(type)).findFirst();
@@ -354,8 +387,23 @@ public final class VendorEditorPart {
                             r.state() == ClauseState.WAIVED ? r.reason() : r.document().isEmpty() ? r.reason() : r.document(), manual));
                 } else if (hit.isPresent()) {
                     ClauseHit h = hit.get();
-                    rows.add(new ClauseRow(type, "found", h.document() + (h.page().isPresent() ? " p. " + h.page().getAsInt() : "")
-                            + ": " + h.snippet().replaceAll("\\s+", " "), Optional.empty()));
+                    String where = h.document() + (h.page().isPresent() ? " p. " + h.page().getAsInt() : "")
+                            + ": " + h.snippet().replaceAll("\\s+", " ");
+                    // Judged as the checks judge it, so the list does not call "found" what the checklist fails.
+                    Requirement requirement = required.get(type);
+                    var stated = requirement == null ? java.util.OptionalDouble.empty() : requirement.stated(h);
+                    if (requirement == null || requirement.atMost().isEmpty()) {
+                        rows.add(new ClauseRow(type, "found", where, Optional.empty()));
+                    } else if (stated.isEmpty()) {
+                        rows.add(new ClauseRow(type, "found, no " + Requirement.valueName(requirement.valueKey().orElseThrow()),
+                                "required " + requirement.atMost().get() + "; " + where, Optional.empty()));
+                    } else if (stated.getAsDouble() > requirement.maxValue().orElseThrow()) {
+                        rows.add(new ClauseRow(type, TOO_WEAK, "states " + Requirement.number(stated.getAsDouble())
+                                + Requirement.unit(requirement.valueKey().orElseThrow()).map(u -> " " + u).orElse("")
+                                + ", required " + requirement.atMost().get() + "; " + where, Optional.empty()));
+                    } else {
+                        rows.add(new ClauseRow(type, "found", where, Optional.empty()));
+                    }
                 } else {
                     rows.add(new ClauseRow(type, "missing", contract.get().documents().isEmpty() ? "no documents attached"
                             : "not found in the attached documents", Optional.empty()));
@@ -366,7 +414,7 @@ public final class VendorEditorPart {
         for (ClauseRow row : rows) {
             TableItem item = new TableItem(clauses, SWT.NONE);
             item.setText(new String[] { row.type(), row.state(), row.why() });
-            if (row.state().equals("missing")) {
+            if (row.state().equals("missing") || row.state().equals(TOO_WEAK)) {
                 item.setForeground(1, clauses.getDisplay().getSystemColor(SWT.COLOR_RED));
             }
         }
