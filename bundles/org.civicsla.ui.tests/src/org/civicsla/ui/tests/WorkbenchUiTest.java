@@ -525,6 +525,17 @@ class WorkbenchUiTest {
                 .filter(c -> c.split() == org.civicsla.core.lifecycle.SupportEndChart.Split.MODEL && c.groups().size() > 1)
                 .isPresent());
         var shown = robot.ui(() -> devices.chart().orElseThrow());
+        // In the window's layout as it opens, bars are drawn, not only the legend (a swatch is 10 x 10 pixels).
+        robot.waitUntil("bars are drawn in the layout as it opens", () -> {
+            java.util.Map<Integer, Integer> pixels = pixels(chart);
+            for (int g = 0; g < shown.groups().size(); g++) {
+                org.eclipse.swt.graphics.RGB rgb = org.civicsla.ui.parts.DevicesPart.colourOf(g, shown.groups());
+                if (pixels.getOrDefault((rgb.red << 16) | (rgb.green << 8) | rgb.blue, 0) > 300) {
+                    return true;
+                }
+            }
+            return false;
+        });
         // What is drawn, with the part maximized as a person would to read it (a double-click on its tab): each
         // model's colour fills its legend swatch and its part of the bars.
         org.eclipse.swt.graphics.Point before = robot.ui(chart::getSize);

@@ -117,7 +117,9 @@ public final class DevicesPart {
         planSort = new TableSort(plan, part.getPersistedState(), "plan", "Year", this::show);
         planSort.attach();
         bottom.setWeights(3, 2);
-        split.setWeights(3, 2);
+        // Half for the models, half for the chart and plan: with less, the chart had no room for its bars in the
+        // window's default layout.
+        split.setWeights(1, 1);
         show();
     }
 
@@ -221,11 +223,24 @@ public final class DevicesPart {
         int legendY = 8 + textHeight;
         int x0 = 8;
         if (data.groups().size() > 1) {
+            // As many legend lines as leave the bars three lines of height: in the window's default layout a legend
+            // of long model names took all of it, and no bar was drawn until the part was maximized.
+            int lines = Math.max(1, (area.height - legendY - (textHeight + 4) - (textHeight + 6) - 3 * textHeight)
+                    / (textHeight + 2));
+            int line = 1;
             for (int g = 0; g < data.groups().size(); g++) {
                 int width = 24 + gc.textExtent(data.groups().get(g)).x;
-                if (x0 > 8 && x0 + width > area.width - 8) {
+                String more = "+" + (data.groups().size() - g) + " more (a taller chart shows them)";
+                boolean last = line == lines;
+                if (x0 > 8 && x0 + width > area.width - 8 || last && g < data.groups().size() - 1
+                        && x0 + width + gc.textExtent(more).x > area.width - 8) {
+                    if (last) {
+                        gc.drawText(more, x0, legendY, true);
+                        break;
+                    }
                     x0 = 8;
                     legendY += textHeight + 2;
+                    line++;
                 }
                 gc.setBackground(colour(g, data.groups()));
                 gc.fillRectangle(x0, legendY + 2, 10, 10);
@@ -234,7 +249,8 @@ public final class DevicesPart {
             }
         }
         int max = data.bars().stream().mapToInt(SupportEndChart.Bar::total).max().orElse(1);
-        int top = legendY + 2 * textHeight + 4;
+        // Below the legend's last line (or the title), a line for the totals over the bars.
+        int top = (data.groups().size() > 1 ? legendY + textHeight : legendY) + textHeight + 4;
         int bottom = area.height - textHeight - 6;
         if (bottom - top < textHeight) {
             gc.drawText("(Make the chart taller to see the bars: drag the divider above it.)", 8, legendY + textHeight + 2, true);
