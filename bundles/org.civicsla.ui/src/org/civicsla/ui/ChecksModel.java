@@ -116,6 +116,8 @@ public final class ChecksModel {
                     // Said where the matrix is shown, in place of it: a person must not read an earlier run as this one.
                     String message = "Cannot check " + folder + ": " + e.getMessage();
                     failure.set(new Failure(folder, message));
+                    // An earlier run of this workspace is not its state now (its clause types may have changed).
+                    latest.updateAndGet(earlier -> earlier != null && earlier.folder().equals(folder) ? null : earlier);
                     events.post(TOPIC_CHECKED, asOf.toString());
                     return Status.error(message, e);
                 }

@@ -43,6 +43,7 @@ public final class WorkspaceAddon {
     void start(org.eclipse.e4.ui.model.application.MApplication application,
             org.eclipse.e4.ui.workbench.modeling.EModelService models) {
         progress.install();
+        reactivateAfterDialogs();
         for (var window : application.getChildren()) {
             if (window instanceof org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow trimmed
                     && trimmed.getTrimBars().stream().noneMatch(t -> STATUS_TRIM.equals(t.getElementId()))) {
@@ -56,6 +57,31 @@ public final class WorkspaceAddon {
                 trimmed.getTrimBars().add(trim);
             }
         }
+    }
+
+    /**
+     * When a dialog closes, its window is made the active one again. The workbench's key bindings (Ctrl+E, Ctrl+Y,
+     * ...) follow the active window; where nothing re-activates it (an X display without a window manager, as
+     * under Xvfb), every shortcut stopped working after the first message or About dialog.
+     */
+    private static void reactivateAfterDialogs() {
+        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+        if (display == null) {
+            return;
+        }
+        display.addFilter(org.eclipse.swt.SWT.Dispose, event -> {
+            // A JFace dialog's shell holds its dialog; tooltips and drop-downs are shells too, and must not activate
+            // the window under a dialog still open.
+            if (event.widget instanceof org.eclipse.swt.widgets.Shell dialog
+                    && dialog.getData() instanceof org.eclipse.jface.window.Window
+                    && dialog.getParent() instanceof org.eclipse.swt.widgets.Shell window) {
+                display.asyncExec(() -> {
+                    if (!window.isDisposed() && window.isVisible()) {
+                        window.forceActive();
+                    }
+                });
+            }
+        });
     }
 
     @Inject

@@ -393,12 +393,24 @@ class WorkbenchUiTest {
         Path other = Files.createDirectories(workspace.resolveSibling(workspace.getFileName() + "-other"));
         try {
             makeWorkspace(other, new Vendor("V-7", "Quayside Sensors", "Sensors", Criticality.HIGH, List.of()));
+            Text query = robot.widget("search.query", Text.class);
+            robot.clear(query);
+            robot.type("incident\r");
+            Label found = robot.widget("search.status", Label.class);
+            robot.waitUntil("this workspace's contracts are searched", () -> found.getText().matches("[1-9]\\d* passages? match.*"));
+            org.eclipse.swt.custom.StyledText hits = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
             robot.applicationContext().set(org.civicsla.ui.WorkspaceChooser.class, (shell, current) -> Optional.of(other));
             robot.alt('f');
             robot.type("o");
             Table vendors = robot.widget("vendors.table", Table.class);
             robot.waitUntil("the other workspace's vendor is listed and checked", () -> vendors.getItemCount() == 1
                     && vendors.getItem(0).getText(1).equals("Quayside Sensors") && !vendors.getItem(0).getText(2).isEmpty());
+            // The hits shown were the workspace before's: gone.
+            robot.waitUntil("the last workspace's hits are gone", () -> hits.getText().isEmpty() && found.getText().isEmpty());
+            // The editor no longer shows the vendor of the workspace before, not even greyed out.
+            robot.clickTab("Vendor");
+            Text name = robot.widget("editor.vendor.name", Text.class);
+            robot.waitUntil("the editor's fields are empty", () -> name.getText().isEmpty() && !name.isEnabled());
 
             // A workspace whose own clause types cannot be read: the run fails, and no earlier run is shown as its result.
             Path broken = Files.createDirectories(workspace.resolveSibling(workspace.getFileName() + "-broken"));

@@ -14,9 +14,10 @@ import org.eclipse.swt.widgets.Shell;
 import jakarta.inject.Named;
 
 /**
- * File > Open Workspace: choose a workspace folder. An empty folder becomes a new workspace; a folder that does
- * not exist or holds other files only when the person says so, so that a mistyped path is not taken for a new,
- * empty workspace (which would show "0 vendors" as if the city had none).
+ * File > Open Workspace: choose a workspace folder. Any other folder becomes a new workspace only when the person
+ * says so, so that a mistyped path is not taken for a new, empty workspace (which would show "0 vendors" as if the
+ * city had none). An empty folder is asked about too: GTK's folder chooser makes the folder a person types before
+ * it returns it, so an empty folder may be a typo just made.
  */
 public final class OpenWorkspaceHandler {
 
@@ -29,7 +30,7 @@ public final class OpenWorkspaceHandler {
                 .ifPresent(model::open);
     }
 
-    /** What to ask before opening {@code folder}; empty when it is a workspace or an empty folder. */
+    /** What to ask before opening {@code folder}; empty when it is a workspace (or not a folder: opening says why). */
     static Optional<String> question(Path folder) {
         if (SampleWorkspace.isWorkspace(folder)) {
             return Optional.empty();
@@ -42,8 +43,8 @@ public final class OpenWorkspaceHandler {
             return Optional.empty();
         }
         try (var entries = Files.list(folder)) {
-            return entries.findAny().isEmpty() ? Optional.empty()
-                    : Optional.of(folder + " is not a CivicSLA workspace (it has no store or import folder).\n\n"
+            return Optional.of(entries.findAny().isEmpty() ? folder + " is empty.\n\nStart a new workspace there?"
+                    : folder + " is not a CivicSLA workspace (it has no store or import folder).\n\n"
                             + "Make it a new, empty workspace? Its files are left as they are.");
         } catch (IOException e) {
             return Optional.empty(); // unreadable: opening says why

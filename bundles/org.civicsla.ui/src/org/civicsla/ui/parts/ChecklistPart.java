@@ -117,7 +117,7 @@ public final class ChecklistPart {
             status.setForeground(failure.isPresent() ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
             status.setToolTipText(failure.orElse(null));
             status.getParent().layout();
-            details.setText("");
+            details.setText(failure.orElse("")); // in full: the status line cuts a long reason off
             return;
         }
         status.setForeground(null);

@@ -45,6 +45,7 @@ public final class SearchPart {
 
     @PostConstruct
     void create(Composite parent) {
+        searchedFolder = workspaces.current().map(opened -> opened.folder().toString()).orElse(null);
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
         query = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         query.setMessage("Search the contracts, e.g. \"security incident\" AND hours, or clause:\"Breach Notification\"");
@@ -125,7 +126,7 @@ public final class SearchPart {
                 return Status.OK_STATUS;
             } catch (IllegalArgumentException e) {
                 ui.asyncExec(() -> problem(e.getMessage()));
-                return Status.OK_STATUS;
+                return Status.warning(e.getMessage()); // so the status bar does not say "Done"
             } catch (IOException e) {
                 String message = "Cannot search " + opened.get().folder() + ": " + e.getMessage();
                 ui.asyncExec(() -> problem(message)); // not "Searching..." for ever
@@ -139,6 +140,28 @@ public final class SearchPart {
         job.setRule(WorkspaceModel.INDEX_RULE);
         job.schedule();
     }
+
+    /** Another workspace: the hits, facets and errors shown were the last one's. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void workspaceChanged(@org.eclipse.e4.ui.di.UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
+        if (results == null || results.isDisposed() || folder.equals(searchedFolder)) {
+            return;
+        }
+        searchedFolder = folder;
+        Job previous = running.getAndSet(null);
+        if (previous != null) {
+            previous.cancel();
+        }
+        shown.clear();
+        results.setText("");
+        facets.removeAll();
+        status.setToolTipText(null);
+        status.setText("");
+    }
+
+    /** The folder of the workspace whose hits are shown. */
+    private String searchedFolder;
 
     /** Says why there are no hits, in place of the last query's, in full in the tooltip when it is cut off. */
     private void problem(String message) {

@@ -272,7 +272,9 @@ public final class VendorEditorPart {
     private void show() {
         Optional<Vendor> vendor = vendor();
         title.setText(vendor.map(v -> v.id() + "  " + v.name()).orElse("Choose a vendor in the Vendors list (Enter or double-click)"));
-        vendor.ifPresent(v -> VendorDraft.of(v).fields().forEach((field, value) -> setValue(vendorFields.get(field), value)));
+        // Without a vendor (or contract) the fields are emptied: greyed out, another workspace's values still read as data.
+        vendor.map(v -> VendorDraft.of(v).fields()).orElse(blank(vendorFields))
+                .forEach((field, value) -> setValue(vendorFields.get(field), value));
         setEnabled(vendorFields.values(), vendor.isPresent());
 
         List<Contract> own = vendor.map(v -> data().contracts().stream().filter(c -> c.vendorId().equals(v.id())).toList())
@@ -292,7 +294,8 @@ public final class VendorEditorPart {
             }
         }
         Optional<Contract> contract = contract();
-        contract.ifPresent(c -> ContractDraft.of(c).fields().forEach((field, value) -> setValue(contractFields.get(field), value)));
+        contract.map(c -> ContractDraft.of(c).fields()).orElse(blank(contractFields))
+                .forEach((field, value) -> setValue(contractFields.get(field), value));
         setEnabled(contractFields.values(), contract.isPresent());
         terms.setText(contract.map(c -> termsOf(c, today)).orElse(vendor.isPresent() ? "This vendor has no contracts." : ""));
 
@@ -304,6 +307,13 @@ public final class VendorEditorPart {
         showClauses(contract, List.of());
         contract.ifPresent(this::loadEvidence);
         relayout();
+    }
+
+    /** Every field empty. */
+    private static Map<String, String> blank(Map<String, Control> fields) {
+        Map<String, String> blank = new LinkedHashMap<>();
+        fields.keySet().forEach(field -> blank.put(field, ""));
+        return blank;
     }
 
     /** When the contract ends: the end of the commitment, the day it ended, or unknown (no start or term). */
@@ -625,7 +635,12 @@ public final class VendorEditorPart {
         if (control instanceof Text text && !text.getText().equals(value)) {
             text.setText(value);
         } else if (control instanceof Combo combo) {
-            combo.select(combo.indexOf(value));
+            int index = combo.indexOf(value);
+            if (index >= 0) {
+                combo.select(index);
+            } else {
+                combo.deselectAll();
+            }
         }
     }
 
