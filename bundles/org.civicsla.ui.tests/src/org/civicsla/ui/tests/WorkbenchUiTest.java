@@ -62,20 +62,11 @@ class WorkbenchUiTest {
         Files.writeString(workspace.resolve("documents/C-1.txt"), STRONG);
         Files.writeString(workspace.resolve("documents/C-2.txt"), "SUPPLY. The Supplier delivers cameras. "
                 + "INSURANCE. The Supplier shall maintain liability insurance coverage.");
-        ServiceTracker<WorkspaceStoreFactory, WorkspaceStoreFactory> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(WorkbenchUiTest.class).getBundleContext(), WorkspaceStoreFactory.class, null);
-        tracker.open();
-        WorkspaceStoreFactory stores = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
-        if (stores == null) {
-            throw new AssertionError("no WorkspaceStoreFactory service was registered");
-        }
-        try (WorkspaceStore store = stores.open(workspace)) {
-            store.apply(new ChangeSet(List.of(
-                    new Vendor("V-1", "Civic Cloud Services", "Cloud", Criticality.CRITICAL, List.of()),
-                    new Vendor("V-2", "Harbourview CCTV", "Cameras", Criticality.HIGH, List.of()),
-                    new Vendor("V-3", "Northgate Networks", "Network equipment", Criticality.MEDIUM, List.of())),
-                    List.of(contract("C-1", "V-1"), contract("C-2", "V-2")), List.of(), List.of(), List.of()));
-        }
+        makeWorkspace(workspace, new ChangeSet(List.of(
+                new Vendor("V-1", "Civic Cloud Services", "Cloud", Criticality.CRITICAL, List.of()),
+                new Vendor("V-2", "Harbourview CCTV", "Cameras", Criticality.HIGH, List.of()),
+                new Vendor("V-3", "Northgate Networks", "Network equipment", Criticality.MEDIUM, List.of())),
+                List.of(contract("C-1", "V-1"), contract("C-2", "V-2")), List.of(), List.of(), List.of()));
         System.setProperty("civicsla.workspace", workspace.toString());
         robot = WorkbenchRobot.start();
     }
@@ -444,11 +435,21 @@ class WorkbenchUiTest {
 
     /** Makes a workspace in {@code folder} holding {@code vendor}, with the store service the workbench uses. */
     private static void makeWorkspace(Path folder, Vendor vendor) throws Exception {
+        makeWorkspace(folder, new ChangeSet(List.of(vendor), List.of(), List.of(), List.of(), List.of()));
+    }
+
+    private static void makeWorkspace(Path folder, ChangeSet content) throws Exception {
         ServiceTracker<WorkspaceStoreFactory, WorkspaceStoreFactory> tracker = new ServiceTracker<>(
                 FrameworkUtil.getBundle(WorkbenchUiTest.class).getBundleContext(), WorkspaceStoreFactory.class, null);
         tracker.open();
-        try (WorkspaceStore store = tracker.waitForService(TimeUnit.SECONDS.toMillis(30)).open(folder)) {
-            store.apply(new ChangeSet(List.of(vendor), List.of(), List.of(), List.of(), List.of()));
+        try {
+            WorkspaceStoreFactory stores = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+            if (stores == null) {
+                throw new AssertionError("no WorkspaceStoreFactory service was registered");
+            }
+            try (WorkspaceStore store = stores.open(folder)) {
+                store.apply(content);
+            }
         } finally {
             tracker.close();
         }

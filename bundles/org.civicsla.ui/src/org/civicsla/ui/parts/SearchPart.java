@@ -98,16 +98,8 @@ public final class SearchPart {
         var opened = workspaces.current();
         if (opened.isEmpty() || text.isBlank()) {
             // Nothing to search: the last query's hits (or its error) would read as this one's.
-            Job previous = running.getAndSet(null);
-            if (previous != null) {
-                previous.cancel();
-            }
-            shown.clear();
-            results.setText("");
-            facets.removeAll();
-            status.setToolTipText(null);
-            status.setText(opened.isEmpty() ? "Open a workspace to search its contracts." : "Type words to search for.");
-            status.getParent().layout();
+            stop();
+            clear(opened.isEmpty() ? "Open a workspace to search its contracts." : "Type words to search for.", null);
             return;
         }
         status.setText("Searching...");
@@ -149,15 +141,8 @@ public final class SearchPart {
             return;
         }
         searchedFolder = folder;
-        Job previous = running.getAndSet(null);
-        if (previous != null) {
-            previous.cancel();
-        }
-        shown.clear();
-        results.setText("");
-        facets.removeAll();
-        status.setToolTipText(null);
-        status.setText("");
+        stop();
+        clear("", null);
     }
 
     /** The folder of the workspace whose hits are shown. */
@@ -165,14 +150,26 @@ public final class SearchPart {
 
     /** Says why there are no hits, in place of the last query's, in full in the tooltip when it is cut off. */
     private void problem(String message) {
-        if (status.isDisposed()) {
-            return;
+        if (!status.isDisposed()) {
+            clear(message, message);
         }
+    }
+
+    /** Stops the search under way. */
+    private void stop() {
+        Job previous = running.getAndSet(null);
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    /** Shows no hits, with {@code says} in the status line. */
+    private void clear(String says, String tooltip) {
         shown.clear();
         results.setText("");
         facets.removeAll();
-        status.setText(message);
-        status.setToolTipText(message);
+        status.setText(says);
+        status.setToolTipText(tooltip);
         status.getParent().layout();
     }
 
