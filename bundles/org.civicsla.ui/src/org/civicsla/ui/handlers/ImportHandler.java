@@ -67,10 +67,12 @@ public final class ImportHandler {
                                     .collect(Collectors.joining("\n"));
                             String more = e.problems().size() > PROBLEMS_SHOWN
                                     ? "\n... and " + (e.problems().size() - PROBLEMS_SHOWN) + " more" : "";
+                            String found = e.problems().size() == 1 ? "1 problem was found"
+                                    : e.problems().size() + " problems were found";
                             ui.asyncExec(() -> MessageDialog.openError(shell, "Nothing was imported",
-                                    (e.problems().size() == 1 ? "1 problem was found" : e.problems().size() + " problems were found")
-                                            + "; nothing was imported.\n\n" + problems + more));
-                            return Status.OK_STATUS;
+                                    found + "; nothing was imported.\n\n" + problems + more));
+                            // Not OK: the status bar would say "Done: Importing ..." beside the error.
+                            return Status.warning("Nothing was imported: " + found);
                         } catch (java.util.concurrent.CancellationException e) {
                             return Status.CANCEL_STATUS;
                         } finally {

@@ -38,7 +38,8 @@ public final class ProgressControl {
         GridLayoutFactory.fillDefaults().numColumns(3).margins(6, 2).applyTo(area);
         task = new Label(area, SWT.NONE);
         task.setData(VendorsPart.TEST_ID, "progress.task");
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(420, SWT.DEFAULT).applyTo(task);
+        // Wide enough for "Cannot check <folder>: ..." (the tooltip holds what does not fit).
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(600, SWT.DEFAULT).applyTo(task);
         bar = new ProgressBar(area, SWT.HORIZONTAL | SWT.SMOOTH);
         bar.setMaximum(100);
         bar.setData(VendorsPart.TEST_ID, "progress.bar");
