@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 import org.civicsla.core.check.Check;
 import org.civicsla.core.check.CheckContext;
@@ -155,23 +154,23 @@ public final class SlaSecurityCheck implements Check {
         ClauseHit best = hits.get(0);
         evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE, contract.id() + ": " + clause,
                 Optional.of(best.document()), best.page(), best.snippet()));
-        if (requirement.valueKey().isEmpty() || requirement.maxValue().isEmpty()) {
-            return Status.PASS;
+        switch (requirement.judge(best)) {
+            case NO_VALUE -> {
+                String key = requirement.valueKey().orElseThrow();
+                reasons.add(contract.id() + ": " + clause + " states no " + Requirement.valueName(key)
+                        + (Requirement.unit(key).isPresent() ? " time" : " value") + " (required: "
+                        + requirement.atMost().orElseThrow() + ")");
+                return Status.WARNING;
+            }
+            case OVER_LIMIT -> {
+                reasons.add(contract.id() + ": " + clause + " allows " + Requirement.number(requirement.stated(best).getAsDouble())
+                        + " " + Requirement.unit(requirement.valueKey().orElseThrow()).orElse("") + ", more than the required "
+                        + Requirement.number(requirement.maxValue().orElseThrow()));
+                return Status.FAIL;
+            }
+            default -> {
+                return Status.PASS;
+            }
         }
-        OptionalDouble stated = requirement.stated(best);
-        double limit = requirement.maxValue().get();
-        if (stated.isEmpty()) {
-            String key = requirement.valueKey().get();
-            reasons.add(contract.id() + ": " + clause + " states no " + Requirement.valueName(key)
-                    + (Requirement.unit(key).isPresent() ? " time" : " value") + " (required: " + requirement.atMost().orElseThrow()
-                    + ")");
-            return Status.WARNING;
-        }
-        if (stated.getAsDouble() > limit) {
-            reasons.add(contract.id() + ": " + clause + " allows " + Requirement.number(stated.getAsDouble()) + " "
-                    + Requirement.unit(requirement.valueKey().get()).orElse("") + ", more than the required " + Requirement.number(limit));
-            return Status.FAIL;
-        }
-        return Status.PASS;
     }
 }

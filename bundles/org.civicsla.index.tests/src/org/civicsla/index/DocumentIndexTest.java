@@ -230,9 +230,13 @@ class DocumentIndexTest {
             // In a searcher's words, not the parser's grammar ("Lexical error ... in lexical state 2").
             assertEquals("cannot understand the query 'secur* AND (': it ends too early: a word is missing after AND, OR,"
                     + " NOT, a field name or an opening parenthesis", bad.getMessage());
-            assertEquals("cannot understand the query '\"security incident': a quotation mark or a backslash is not closed"
-                    + " or followed by anything", assertThrows(IllegalArgumentException.class,
-                            () -> index.search("\"security incident", 10)).getMessage());
+            assertEquals("cannot understand the query '\"security incident': a quotation mark is not closed",
+                    assertThrows(IllegalArgumentException.class, () -> index.search("\"security incident", 10)).getMessage());
+            assertEquals("cannot understand the query 'incident OR OR notice': 'OR' at character 13 stands where a search"
+                    + " word should be", assertThrows(IllegalArgumentException.class,
+                            () -> index.search("incident OR OR notice", 10)).getMessage());
+            assertEquals("cannot understand the query 'incident^': a boost (^) needs its number, as in incident^2",
+                    assertThrows(IllegalArgumentException.class, () -> index.search("incident^", 10)).getMessage());
             assertEquals("cannot understand the query 'incident)': a closing parenthesis has no opening one",
                     assertThrows(IllegalArgumentException.class, () -> index.search("incident)", 10)).getMessage());
         }

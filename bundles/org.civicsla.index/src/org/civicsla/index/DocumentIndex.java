@@ -633,11 +633,15 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * after prefix ... (in lexical state 2)", "Was expecting one of: <NOT> ...") speak of its grammar; ours (an
      * unknown field) are kept as they are.
      */
-    static String plain(ParseException e) {
+    static String plain(ParseException e, String query) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         String first = message.lines().findFirst().orElse("");
+        if (message.contains("<EOF>") && query.stripTrailing().endsWith("^")) {
+            return "a boost (^) needs its number, as in incident^2";
+        }
         if (first.contains("Lexical error") && message.contains("<EOF>")) {
-            return "a quotation mark or a backslash is not closed or followed by anything";
+            return query.chars().filter(c -> c == '"').count() % 2 == 1 ? "a quotation mark is not closed"
+                    : query.stripTrailing().endsWith("\\") ? "it ends with a backslash" : "it ends in the middle of a word";
         }
         if (first.contains("'*' or '?' not allowed as first character")) {
             return "a word cannot start with * or ?";
@@ -648,13 +652,17 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         if (first.contains("Encountered \" \")\"") || first.contains("Encountered \")\"")) {
             return "a closing parenthesis has no opening one";
         }
-        if (first.contains("Encountered") && message.contains("Was expecting")) {
-            return "a word is missing where the query has " + first.replaceFirst(".*Encountered\\s*", "")
-                    .replaceFirst("\\s*at line \\d+, column (\\d+).*", " (at character $1)")
-                    + "; words, \"phrases\", AND, OR, NOT and (parentheses) make a query";
+        // 'Encountered " <OR> "OR "" at line 1, column 7.': the word where a search word should be, counted from 1.
+        java.util.regex.Matcher token = UNEXPECTED.matcher(first);
+        if (token.find()) {
+            return "'" + token.group(1).strip() + "' at character " + (Integer.parseInt(token.group(2)) + 1)
+                    + " stands where a search word should be";
         }
         return first.replaceFirst("^Cannot parse '.*?': ", "");
     }
+
+    private static final java.util.regex.Pattern UNEXPECTED = java.util.regex.Pattern.compile(
+            "Encountered \"\\s*(?:<[^>]+>\\s*)?\"?(.*?)\"?\"\\s+at line \\d+, column (\\d+)");
 
     /**
      * Where a passage stands among equal scores: its document (by a hash of the document's id, the same in
@@ -825,7 +833,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 QueryParser parser = new PassageQueryParser(analyzer, searcher.getIndexReader());
                 parsed = parser.parse(queryText);
             } catch (ParseException e) {
-                throw new IllegalArgumentException("cannot understand the query '" + queryText + "': " + plain(e), e);
+                throw new IllegalArgumentException("cannot understand the query '" + queryText + "': " + plain(e, queryText), e);
             }
             Query query = new BooleanQuery.Builder().add(new TermQuery(new Term("type", "passage")), BooleanClause.Occur.FILTER)
                     .add(parsed, BooleanClause.Occur.MUST).build();

@@ -38,8 +38,11 @@ public final class ChecksModel {
     public record Result(Path folder, CheckRun run, Matrix matrix, List<String> documentProblems) {
     }
 
-    /** Why the last run of the workspace in {@code folder} could not finish. */
-    private record Failure(Path folder, String message) {
+    /**
+     * Why the last run of the workspace in {@code folder} did not finish: it failed ({@code error}), or it was
+     * cancelled, and nothing is checked until the next run.
+     */
+    public record Failure(Path folder, String message, boolean error) {
     }
 
     private final AtomicReference<Result> latest = new AtomicReference<>();
@@ -65,14 +68,23 @@ public final class ChecksModel {
         return Optional.ofNullable(latest.get()).filter(result -> isOpen(result.folder()));
     }
 
-    /** Why the latest run of the open workspace failed, when it did and nothing has been checked since. */
-    public Optional<String> failure() {
-        return Optional.ofNullable(failure.get()).filter(f -> isOpen(f.folder())).map(Failure::message);
+    /** Why the latest run of the open workspace did not finish, when it did not and nothing has been checked since. */
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(failure.get()).filter(f -> isOpen(f.folder()));
     }
 
     /** The date of the latest run asked for: today until a person chooses another. */
     public LocalDate asOf() {
         return asOf;
+    }
+
+    /** A cancelled run: the parts stop saying "Checking..." where nothing was checked. */
+    private org.eclipse.core.runtime.IStatus cancelled(Path folder, LocalDate asOf) {
+        if (latest().isEmpty()) {
+            failure.set(new Failure(folder, "Not checked: the run was cancelled. Run checks starts it again.", false));
+            events.post(TOPIC_CHECKED, asOf.toString());
+        }
+        return Status.CANCEL_STATUS;
     }
 
     private boolean isOpen(Path folder) {
@@ -103,7 +115,7 @@ public final class ChecksModel {
                     index.update(opened.get().folder(), opened.get().data(), problems::add, monitor::isCanceled);
                     monitor.worked(1);
                     if (monitor.isCanceled()) {
-                        return Status.CANCEL_STATUS;
+                        return cancelled(folder, asOf);
                     }
                     monitor.subTask("Running the checks");
                     run = engine.run(opened.get().data(), asOf, ProfilePreferences.load(), index, List.of(),
@@ -111,11 +123,13 @@ public final class ChecksModel {
                 } catch (IOException | RuntimeException e) {
                     if (e instanceof java.util.concurrent.CancellationException
                             || e instanceof org.eclipse.core.runtime.OperationCanceledException) {
-                        return Status.CANCEL_STATUS;
+                        return cancelled(folder, asOf);
                     }
                     // Said where the matrix is shown, in place of it: a person must not read an earlier run as this one.
-                    String message = "Cannot check " + folder + ": " + e.getMessage();
-                    failure.set(new Failure(folder, message));
+                    String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                            : e.getMessage().lines().findFirst().orElse("");
+                    String message = "Cannot check " + folder + ": " + why;
+                    failure.set(new Failure(folder, message, true));
                     // An earlier run of this workspace is not its state now (its clause types may have changed).
                     latest.updateAndGet(earlier -> earlier != null && earlier.folder().equals(folder) ? null : earlier);
                     events.post(TOPIC_CHECKED, asOf.toString());

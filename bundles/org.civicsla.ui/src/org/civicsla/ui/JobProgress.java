@@ -64,7 +64,9 @@ public final class JobProgress extends ProgressProvider {
             synchronized (running) {
                 running.remove(event.getJob());
             }
-            if (!event.getJob().isSystem() && event.getResult() != null) {
+            // User jobs only (an import, an export, the checks): a search or a superseded one would replace a
+            // failed check run's message within seconds.
+            if (event.getJob().isUser() && event.getResult() != null) {
                 last = Optional.of(Outcome.of(event.getJob(), event.getResult()));
             }
             changed();

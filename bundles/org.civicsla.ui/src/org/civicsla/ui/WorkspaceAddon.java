@@ -64,25 +64,31 @@ public final class WorkspaceAddon {
      * ...) follow the active window; where nothing re-activates it (an X display without a window manager, as
      * under Xvfb), every shortcut stopped working after the first message or About dialog.
      */
-    private static void reactivateAfterDialogs() {
+    private void reactivateAfterDialogs() {
         org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
         if (display == null) {
             return;
         }
-        display.addFilter(org.eclipse.swt.SWT.Dispose, event -> {
+        dialogClosed = event -> {
             // A JFace dialog's shell holds its dialog; tooltips and drop-downs are shells too, and must not activate
             // the window under a dialog still open.
             if (event.widget instanceof org.eclipse.swt.widgets.Shell dialog
                     && dialog.getData() instanceof org.eclipse.jface.window.Window
                     && dialog.getParent() instanceof org.eclipse.swt.widgets.Shell window) {
                 display.asyncExec(() -> {
-                    if (!window.isDisposed() && window.isVisible()) {
+                    // Not over another dialog of the window opened meanwhile (a question, then an error).
+                    if (!window.isDisposed() && window.isVisible() && java.util.Arrays.stream(window.getShells())
+                            .noneMatch(other -> other != dialog && other.isVisible()
+                                    && other.getData() instanceof org.eclipse.jface.window.Window)) {
                         window.forceActive();
                     }
                 });
             }
-        });
+        };
+        display.addFilter(org.eclipse.swt.SWT.Dispose, dialogClosed);
     }
+
+    private org.eclipse.swt.widgets.Listener dialogClosed;
 
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
@@ -129,6 +135,10 @@ public final class WorkspaceAddon {
             }
         }
         progress.uninstall();
+        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+        if (display != null && dialogClosed != null) {
+            display.removeFilter(org.eclipse.swt.SWT.Dispose, dialogClosed);
+        }
         model.close();
     }
 }

@@ -35,6 +35,26 @@ public record Requirement(String clauseType, Optional<String> valueKey, Optional
                 : Optional.of("at most " + number(maxValue.get()) + unit(valueKey.get()).map(u -> " " + u).orElse(""));
     }
 
+    /** How a found clause meets the limit: {@link Verdict#MET} also when the requirement has no limit. */
+    public enum Verdict {
+        MET, NO_VALUE, OVER_LIMIT
+    }
+
+    /**
+     * How {@code hit} meets this requirement's limit: the one judgement the checks and the editor's clause list
+     * both show, so that the list never calls "found" what the checklist fails.
+     */
+    public Verdict judge(ClauseHit hit) {
+        if (atMost().isEmpty()) {
+            return Verdict.MET;
+        }
+        java.util.OptionalDouble value = stated(hit);
+        if (value.isEmpty()) {
+            return Verdict.NO_VALUE;
+        }
+        return value.getAsDouble() > maxValue.orElseThrow() ? Verdict.OVER_LIMIT : Verdict.MET;
+    }
+
     /**
      * The value {@code hit} states for this requirement's key, empty when it states none (or the requirement has no
      * key); a notification deadline given in days counts 24 hours a day.

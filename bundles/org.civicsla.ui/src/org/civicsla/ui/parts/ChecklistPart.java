@@ -112,12 +112,14 @@ public final class ChecklistPart {
         var result = checks.latest();
         if (result.isEmpty()) {
             var failure = checks.failure();
+            String why = failure.map(ChecksModel.Failure::message).orElse(null);
             status.setText(workspaces.current().isEmpty() ? "Open a workspace to check its vendors."
-                    : failure.orElse("Checking..."));
-            status.setForeground(failure.isPresent() ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-            status.setToolTipText(failure.orElse(null));
+                    : why == null ? "Checking..." : why);
+            status.setForeground(failure.filter(ChecksModel.Failure::error).isPresent()
+                    ? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+            status.setToolTipText(why);
             status.getParent().layout();
-            details.setText(failure.orElse("")); // in full: the status line cuts a long reason off
+            details.setText(why == null ? "" : why); // in full: the status line cuts a long reason off
             return;
         }
         status.setForeground(null);

@@ -104,24 +104,31 @@ public final class SearchPart {
         }
         status.setText("Searching...");
         Job job = Job.create("Searching the contracts for " + text, (IProgressMonitor monitor) -> {
+            Job self = Job.getJobManager().currentJob();
+            // What this search shows, only while it is the current one: a search stopped by another workspace or an
+            // emptied query may still finish, and must not put its hits back.
+            java.util.function.Consumer<Runnable> showIfCurrent = update -> ui.asyncExec(() -> {
+                if (running.get() == self && !status.isDisposed()) {
+                    update.run();
+                }
+            });
             try (DocumentIndex index = DocumentIndex.open(opened.get().folder(), workspaces.detector(opened.get().folder()))) {
                 if (index.startedAfresh()) {
-                    ui.asyncExec(() -> {
-                        if (!status.isDisposed()) {
-                            status.setText("Reading the contract documents into the index first...");
-                        }
-                    });
+                    showIfCurrent.accept(() -> status.setText("Reading the contract documents into the index first..."));
                 }
                 index.update(opened.get().folder(), opened.get().data(), problem -> { }, monitor::isCanceled);
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
                 SearchResult result = index.search(text, 50);
-                ui.asyncExec(() -> show(result));
+                showIfCurrent.accept(() -> show(result));
                 return Status.OK_STATUS;
             } catch (IllegalArgumentException e) {
-                ui.asyncExec(() -> problem(e.getMessage()));
+                showIfCurrent.accept(() -> problem(e.getMessage()));
                 return Status.warning(e.getMessage()); // so the status bar does not say "Done"
             } catch (IOException e) {
                 String message = "Cannot search " + opened.get().folder() + ": " + e.getMessage();
-                ui.asyncExec(() -> problem(message)); // not "Searching..." for ever
+                showIfCurrent.accept(() -> problem(message)); // not "Searching..." for ever
                 return Status.error(message, e);
             }
         });

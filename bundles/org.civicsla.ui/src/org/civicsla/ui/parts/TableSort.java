@@ -107,9 +107,11 @@ final class TableSort {
         WORDS.setStrength(java.text.Collator.SECONDARY); // case does not order, accents do
     }
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
     /** Letters without their marks ("é" is "e"), strokes too, which Unicode does not decompose ("Ł" is "L"). */
     private static String letters(String text) {
-        String bare = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String bare = MARKS.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)).replaceAll("");
         StringBuilder folded = new StringBuilder(bare.length());
         for (int i = 0; i < bare.length(); i++) {
             char c = bare.charAt(i);

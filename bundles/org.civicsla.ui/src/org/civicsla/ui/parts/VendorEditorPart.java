@@ -382,11 +382,8 @@ public final class VendorEditorPart {
         if (contract.isPresent()) {
             List<ClauseRecord> records = data().clauses().stream().filter(r -> r.contractId().equals(contractId)).toList();
             Set<String> types = new java.util.LinkedHashSet<>();
-            Map<String, Requirement> required = new java.util.HashMap<>();
-            ProfilePreferences.load().requirements().forEach(r -> {
-                types.add(r.clauseType());
-                required.putIfAbsent(r.clauseType(), r);
-            });
+            List<Requirement> required = ProfilePreferences.load().requirements();
+            required.forEach(r -> types.add(r.clauseType()));
             records.forEach(r -> types.add(r.clauseType()));
             for (String type : types) {
                 Optional<ClauseRecord> manual = records.stream().filter(r -> r.clauseType().equals(type)).findFirst();
@@ -399,21 +396,19 @@ public final class VendorEditorPart {
                     ClauseHit h = hit.get();
                     String where = h.document() + (h.page().isPresent() ? " p. " + h.page().getAsInt() : "")
                             + ": " + h.snippet().replaceAll("\\s+", " ");
-                    // Judged as the checks judge it, so the list does not call "found" what the checklist fails.
-                    Requirement requirement = required.get(type);
-                    var stated = requirement == null ? java.util.OptionalDouble.empty() : requirement.stated(h);
-                    if (requirement == null || requirement.atMost().isEmpty()) {
-                        rows.add(new ClauseRow(type, "found", where, Optional.empty()));
-                    } else if (stated.isEmpty()) {
-                        rows.add(new ClauseRow(type, "found, no " + Requirement.valueName(requirement.valueKey().orElseThrow()),
-                                "required " + requirement.atMost().get() + "; " + where, Optional.empty()));
-                    } else if (stated.getAsDouble() > requirement.maxValue().orElseThrow()) {
-                        rows.add(new ClauseRow(type, TOO_WEAK, "states " + Requirement.number(stated.getAsDouble())
-                                + Requirement.unit(requirement.valueKey().orElseThrow()).map(u -> " " + u).orElse("")
-                                + ", required " + requirement.atMost().get() + "; " + where, Optional.empty()));
-                    } else {
-                        rows.add(new ClauseRow(type, "found", where, Optional.empty()));
-                    }
+                    // Judged by every requirement of the type as the checks judge it (Requirement.judge), the worst
+                    // shown: the list must not call "found" what the checklist fails.
+                    Optional<Requirement> worst = required.stream().filter(r -> r.clauseType().equals(type))
+                            .max(java.util.Comparator.comparing(r -> r.judge(h)));
+                    Requirement.Verdict verdict = worst.map(r -> r.judge(h)).orElse(Requirement.Verdict.MET);
+                    rows.add(switch (verdict) {
+                        case MET -> new ClauseRow(type, "found", where, Optional.empty());
+                        case NO_VALUE -> new ClauseRow(type, "found, no " + Requirement.valueName(worst.get().valueKey().orElseThrow()),
+                                "required " + worst.get().atMost().orElseThrow() + "; " + where, Optional.empty());
+                        case OVER_LIMIT -> new ClauseRow(type, TOO_WEAK, "states " + Requirement.number(worst.get().stated(h).getAsDouble())
+                                + Requirement.unit(worst.get().valueKey().orElseThrow()).map(u -> " " + u).orElse("")
+                                + ", required " + worst.get().atMost().orElseThrow() + "; " + where, Optional.empty());
+                    });
                 } else {
                     rows.add(new ClauseRow(type, "missing", contract.get().documents().isEmpty() ? "no documents attached"
                             : "not found in the attached documents", Optional.empty()));
