@@ -77,7 +77,7 @@ final class TableSort {
 
     /** Width of a column's title with room for the sort arrow beside it: a column is never narrower than that. */
     static int titleWidth(org.eclipse.swt.graphics.GC gc, String title) {
-        return gc.textExtent(title).x + 26;
+        return gc.textExtent(title).x + 40; // GTK pads a header more than the arrow is wide
     }
 
     static int compareCells(String a, String b) {
