@@ -59,7 +59,7 @@ final class WorkspaceAccess {
     /** Removes the store {@link #openOrCreate} made in {@code folder} (closed), and the folder when it made that too. */
     static void removeNew(Path folder, boolean folderExisted, java.io.PrintWriter err) {
         try {
-            Path store = folder.resolve("store");
+            Path store = folder.resolve(WorkspaceStore.FOLDER);
             if (Files.isDirectory(store)) {
                 try (var files = Files.walk(store)) {
                     for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -28,7 +28,7 @@ public final class SampleWorkspace {
      * not taken for a new, empty one.
      */
     public static boolean isWorkspace(Path folder) {
-        return Files.isDirectory(folder.resolve("store")) || Files.isDirectory(folder.resolve(IMPORT_FOLDER));
+        return Files.isDirectory(folder.resolve(WorkspaceStore.FOLDER)) || Files.isDirectory(folder.resolve(IMPORT_FOLDER));
     }
 
     /**

@@ -66,13 +66,13 @@ public final class H2WorkspaceStore implements WorkspaceStore {
     public static H2WorkspaceStore open(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(absolute.resolve("store"));
+            Files.createDirectories(absolute.resolve(WorkspaceStore.FOLDER));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create workspace " + absolute + ": " + e.getMessage(), e);
         }
         JdbcDataSource source = new JdbcDataSource();
         // FILE_LOCK=FILE: a second CivicSLA on the same workspace gets a clear error instead of corrupting it.
-        source.setURL("jdbc:h2:file:" + absolute.resolve("store").resolve(DATABASE) + ";FILE_LOCK=FILE");
+        source.setURL("jdbc:h2:file:" + absolute.resolve(WorkspaceStore.FOLDER).resolve(DATABASE) + ";FILE_LOCK=FILE");
         source.setUser("civicsla");
         source.setPassword("");
         Connection connection = null;
@@ -94,7 +94,7 @@ public final class H2WorkspaceStore implements WorkspaceStore {
 
     /** Whether {@code folder} already holds a store (the sample workspace is materialised when not). */
     public static boolean exists(Path folder) {
-        return Files.isRegularFile(folder.resolve("store").resolve(DATABASE + ".mv.db"));
+        return Files.isRegularFile(folder.resolve(WorkspaceStore.FOLDER).resolve(DATABASE + ".mv.db"));
     }
 
     @Override

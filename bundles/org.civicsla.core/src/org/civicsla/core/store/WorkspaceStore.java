@@ -10,6 +10,12 @@ import org.civicsla.core.model.WorkspaceData;
  */
 public interface WorkspaceStore extends AutoCloseable {
 
+    /**
+     * The folder of a workspace that holds its store. Its presence is what makes a folder a workspace, to the
+     * command line and the workbench alike (see {@code SampleWorkspace.isWorkspace}).
+     */
+    String FOLDER = "store";
+
     /** The workspace folder (documents, index and store live below it). */
     Path folder();
 

@@ -325,11 +325,7 @@ class WorkbenchUiTest {
                 && documents.getItem(1).getText(0).equals(attached));
         assertTrue(Files.isRegularFile(workspace.resolve(attached)), "the document is copied into the workspace");
 
-        Text query = robot.widget("search.query", Text.class);
-        robot.clear(query);
-        robot.type("heliotrope\r");
-        Label status = robot.widget("search.status", Label.class);
-        robot.waitUntil("the attached document is found", () -> status.getText().startsWith("1 passage matches"));
+        search("heliotrope", "the attached document is found", status -> status.startsWith("1 passage matches"));
         org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
         assertTrue(robot.ui(results::getText).startsWith("V-2  C-2  " + attached), robot.ui(results::getText));
 
@@ -385,11 +381,8 @@ class WorkbenchUiTest {
         Path other = Files.createDirectories(workspace.resolveSibling(workspace.getFileName() + "-other"));
         try {
             makeWorkspace(other, new Vendor("V-7", "Quayside Sensors", "Sensors", Criticality.HIGH, List.of()));
-            Text query = robot.widget("search.query", Text.class);
-            robot.clear(query);
-            robot.type("incident\r");
-            Label found = robot.widget("search.status", Label.class);
-            robot.waitUntil("this workspace's contracts are searched", () -> found.getText().matches("[1-9]\\d* passages? match.*"));
+            Label found = search("incident", "this workspace's contracts are searched",
+                    status -> status.matches("[1-9]\\d* passages? match.*"));
             org.eclipse.swt.custom.StyledText hits = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
             robot.applicationContext().set(org.civicsla.ui.WorkspaceChooser.class, (shell, current) -> Optional.of(other));
             robot.alt('f');
@@ -482,11 +475,8 @@ class WorkbenchUiTest {
                 && status.getText().matches("\\d+ of " + vendors + " vendors fail, as of .*"));
         int failing = Integer.parseInt(robot.ui(status::getText).split(" ")[0]);
         assertTrue(failing > 0 && failing < vendors, robot.ui(status::getText));
-        Text query = robot.widget("search.query", Text.class);
-        robot.clear(query);
-        robot.type("\"security incident\"\r");
-        Label found = robot.widget("search.status", Label.class);
-        robot.waitUntil("the sample's contracts are searched", () -> found.getText().matches("\\d+ passages? match.*"));
+        Label found = search("\"security incident\"", "the sample's contracts are searched",
+                said -> said.matches("\\d+ passages? match.*"));
         assertTrue(!robot.ui(found::getText).startsWith("0 "), robot.ui(found::getText));
         assertTrue(Files.isDirectory(sample.resolve("store")), "the sample's store is created in the opened folder");
     }
@@ -691,6 +681,15 @@ class WorkbenchUiTest {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Types {@code query} into the Search part's field in place of what it holds, presses Enter and waits for {@code done}. */
+    private static Label search(String query, String what, java.util.function.Predicate<String> done) throws Exception {
+        robot.clear(robot.widget("search.query", Text.class));
+        robot.type(query + "\r");
+        Label status = robot.widget("search.status", Label.class);
+        robot.waitUntil(what, () -> done.test(status.getText()));
+        return status;
     }
 
     /** Picks a vendor in the Vendors list and presses Enter, which opens it in the editor. */
