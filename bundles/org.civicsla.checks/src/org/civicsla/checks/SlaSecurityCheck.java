@@ -1,5 +1,6 @@
 package org.civicsla.checks;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.civicsla.core.check.Status;
 import org.civicsla.core.model.ClauseRecord;
 import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.Vendor;
+import org.civicsla.core.model.WorkspaceData;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -48,19 +50,9 @@ public final class SlaSecurityCheck implements Check {
      * Why nothing was checked, naming the contracts that do not count: a contract marked active whose term has
      * ended is listed as active elsewhere (search, the Vendors list), and the officer needs to see which it is.
      */
-    static String noContractInForce(org.civicsla.core.model.WorkspaceData data, String vendorId, java.time.LocalDate asOf) {
-        List<String> why = new ArrayList<>();
-        for (Contract contract : data.contracts()) {
-            if (!contract.vendorId().equals(vendorId)) {
-                continue;
-            }
-            if (contract.status() != org.civicsla.core.model.ContractStatus.ACTIVE) {
-                why.add(contract.id() + " is " + contract.status().name().toLowerCase(java.util.Locale.ROOT));
-            } else {
-                org.civicsla.core.lifecycle.ContractTerms.ended(contract, asOf)
-                        .ifPresent(end -> why.add(contract.id() + " ended " + end));
-            }
-        }
+    static String noContractInForce(WorkspaceData data, String vendorId, LocalDate asOf) {
+        List<String> why = data.contracts().stream().filter(contract -> contract.vendorId().equals(vendorId))
+                .flatMap(contract -> Vendors.whyNotBinding(contract, asOf).stream()).toList();
         return "no contract in force on " + asOf + " to check" + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
     }
 

@@ -2,7 +2,9 @@ package org.civicsla.checks;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,13 +42,15 @@ final class Vendors {
      * contract in (its status says it is active); an automatic renewal never ends by itself.
      */
     static boolean binds(Contract contract, LocalDate asOf) {
+        return whyNotBinding(contract, asOf).isEmpty();
+    }
+
+    /** Why {@code contract} does not bind on {@code asOf} ("C-1 is expired", "C-2 ended 2025-06-30"); empty when it does. */
+    static Optional<String> whyNotBinding(Contract contract, LocalDate asOf) {
         if (contract.status() != ContractStatus.ACTIVE) {
-            return false;
+            return Optional.of(contract.id() + " is " + contract.status().name().toLowerCase(Locale.ROOT));
         }
-        if (contract.start().isEmpty() || contract.initialTermMonths() <= 0) {
-            return true;
-        }
-        return ContractTerms.currentTerm(contract, asOf).isPresent();
+        return ContractTerms.ended(contract, asOf).map(end -> contract.id() + " ended " + end);
     }
 
     static String recordKey(String contractId, String clauseType) {
