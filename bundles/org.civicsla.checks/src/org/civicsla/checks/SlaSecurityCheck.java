@@ -155,9 +155,8 @@ public final class SlaSecurityCheck implements Check {
                 return Status.WARNING;
             }
             case OVER_LIMIT -> {
-                reasons.add(contract.id() + ": " + clause + " allows " + Requirement.number(requirement.stated(best).getAsDouble())
-                        + " " + Requirement.unit(requirement.valueKey().orElseThrow()).orElse("") + ", more than the required "
-                        + Requirement.number(requirement.maxValue().orElseThrow()));
+                reasons.add(contract.id() + ": " + clause + " allows " + requirement.amount(requirement.stated(best).getAsDouble())
+                        .orElseThrow() + ", more than the required " + Requirement.number(requirement.maxValue().orElseThrow()));
                 return Status.FAIL;
             }
             default -> {

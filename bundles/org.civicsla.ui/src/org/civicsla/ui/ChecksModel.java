@@ -46,6 +46,8 @@ public final class ChecksModel {
     }
 
     private final AtomicReference<Result> latest = new AtomicReference<>();
+    /** The run asked for last: a new one stops it (every edit asks for a run; each would read every document). */
+    private final AtomicReference<Job> running = new AtomicReference<>();
     private final AtomicReference<Failure> failure = new AtomicReference<>();
     /** The date the checks were last asked to judge at; the runs the workbench starts itself use it too. */
     private volatile LocalDate asOf = LocalDate.now();
@@ -80,7 +82,8 @@ public final class ChecksModel {
 
     /** A cancelled run: the parts stop saying "Checking..." where nothing was checked. */
     private org.eclipse.core.runtime.IStatus cancelled(Path folder, LocalDate asOf) {
-        if (latest().isEmpty()) {
+        // Not when a newer run stopped it: that one says how it went.
+        if (latest().isEmpty() && running.get() == Job.getJobManager().currentJob()) {
             failure.set(new Failure(folder, "Not checked: the run was cancelled. Run checks starts it again.", false));
             events.post(TOPIC_CHECKED, asOf.toString());
         }
@@ -146,6 +149,10 @@ public final class ChecksModel {
         });
         job.setUser(true);
         job.setRule(WorkspaceModel.INDEX_RULE);
+        Job previous = running.getAndSet(job);
+        if (previous != null) {
+            previous.cancel();
+        }
         job.schedule();
         return job;
     }

@@ -34,6 +34,11 @@ public final class WorkspaceModel {
 
     /** Posted (with the workspace folder as data) whenever another workspace or new content is shown. */
     public static final String TOPIC_CHANGED = "org/civicsla/workspace/changed";
+    /**
+     * Posted (with the workspace folder as data) when a workspace is opened, before its {@link #TOPIC_CHANGED}: what
+     * a part showed of the workspace before (a vendor, search hits) belongs to that one. A reload posts only the change.
+     */
+    public static final String TOPIC_OPENED = "org/civicsla/workspace/opened";
     /** Posted (with a message string) when a workspace could not be opened. */
     public static final String TOPIC_FAILED = "org/civicsla/workspace/failed";
 
@@ -135,6 +140,7 @@ public final class WorkspaceModel {
                     previous.store().close();
                 }
                 remember(folder);
+                events.post(TOPIC_OPENED, folder.toString());
                 events.post(TOPIC_CHANGED, folder.toString());
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {

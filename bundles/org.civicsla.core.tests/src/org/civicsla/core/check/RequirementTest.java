@@ -27,6 +27,11 @@ class RequirementTest {
         assertEquals(Requirement.Verdict.MET, WITHIN_72_HOURS.judge(stating(Map.of("notificationDays", "3"))));
         assertEquals(Requirement.Verdict.NO_VALUE, WITHIN_72_HOURS.judge(stating(Map.of())));
         assertEquals(Requirement.Verdict.NO_VALUE, WITHIN_72_HOURS.judge(stating(Map.of("notificationHours", "promptly"))));
+        // Amounts read as written, with the key's unit where it has one ("allows 5 , more" before).
+        assertEquals(Optional.of("168 hours"), WITHIN_72_HOURS.amount(168));
+        Requirement outage = new Requirement("Service Levels", Optional.of("maxOutage"), Optional.of(5.0));
+        assertEquals(Optional.of("7"), outage.amount(7));
+        assertEquals(Optional.of("at most 5"), outage.atMost());
         // Without a limit, a clause found meets the requirement whatever it states.
         assertEquals(Requirement.Verdict.MET, Requirement.of("Breach Notification").judge(stating(Map.of())));
     }

@@ -31,8 +31,12 @@ public record Requirement(String clauseType, Optional<String> valueKey, Optional
 
     /** The maximum with its unit: "at most 72 hours" ({@code notificationHours <= 72}). */
     public Optional<String> atMost() {
-        return valueKey.isEmpty() || maxValue.isEmpty() ? Optional.empty()
-                : Optional.of("at most " + number(maxValue.get()) + unit(valueKey.get()).map(u -> " " + u).orElse(""));
+        return maxValue.flatMap(max -> amount(max).map(amount -> "at most " + amount));
+    }
+
+    /** {@code value} of this requirement's key as a person writes it, with its unit: "168 hours"; empty without a key. */
+    public Optional<String> amount(double value) {
+        return valueKey.map(key -> number(value) + unit(key).map(u -> " " + u).orElse(""));
     }
 
     /** How a found clause meets the limit: {@link Verdict#MET} also when the requirement has no limit. */

@@ -113,11 +113,7 @@ public final class RequirementProfiles {
         for (Requirement r : profile.requirements()) {
             out.write("require." + i++ + " = " + r.clauseType()
                     + (r.valueKey().isPresent() && r.maxValue().isPresent()
-                            ? " | " + r.valueKey().get() + " <= " + format(r.maxValue().get()) : "") + "\n");
+                            ? " | " + r.valueKey().get() + " <= " + Requirement.number(r.maxValue().get()) : "") + "\n");
         }
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

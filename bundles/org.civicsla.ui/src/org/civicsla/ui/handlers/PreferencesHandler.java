@@ -102,12 +102,8 @@ public final class PreferencesHandler {
                     ? requiredOrder.indexOf(row.type()) : requiredOrder.size()));
             for (Requirement r : current.requirements()) {
                 limits.put(r.clauseType(), new String[] { r.valueKey().orElse(""),
-                        r.maxValue().map(ProfileDialog::number).orElse("") });
+                        r.maxValue().map(Requirement::number).orElse("") });
             }
-        }
-
-        private static String number(double value) {
-            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
         }
 
         @Override

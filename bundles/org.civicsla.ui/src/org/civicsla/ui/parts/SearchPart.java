@@ -45,7 +45,6 @@ public final class SearchPart {
 
     @PostConstruct
     void create(Composite parent) {
-        searchedFolder = workspaces.current().map(opened -> opened.folder().toString()).orElse(null);
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
         query = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         query.setMessage("Search the contracts, e.g. \"security incident\" AND hours, or clause:\"Breach Notification\"");
@@ -143,17 +142,12 @@ public final class SearchPart {
     /** Another workspace: the hits, facets and errors shown were the last one's. */
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
-    void workspaceChanged(@org.eclipse.e4.ui.di.UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
-        if (results == null || results.isDisposed() || folder.equals(searchedFolder)) {
-            return;
+    void workspaceOpened(@org.eclipse.e4.ui.di.UIEventTopic(WorkspaceModel.TOPIC_OPENED) String folder) {
+        if (results != null && !results.isDisposed()) {
+            stop();
+            clear("", null);
         }
-        searchedFolder = folder;
-        stop();
-        clear("", null);
     }
-
-    /** The folder of the workspace whose hits are shown. */
-    private String searchedFolder;
 
     /** Says why there are no hits, in place of the last query's, in full in the tooltip when it is cut off. */
     private void problem(String message) {

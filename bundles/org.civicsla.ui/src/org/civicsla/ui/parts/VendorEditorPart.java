@@ -200,7 +200,6 @@ public final class VendorEditorPart {
         button(actions, "Mark &Present", "editor.clause.present", () -> markClause(ClauseState.PRESENT));
         button(actions, "Mark &Missing", "editor.clause.missing", () -> markClause(ClauseState.MISSING));
         button(actions, "&Use Documents", "editor.clause.clear", this::clearClause);
-        shownFolder = workspaces.current().map(opened -> opened.folder().toString()).orElse(null);
         show();
     }
 
@@ -220,19 +219,20 @@ public final class VendorEditorPart {
     @org.eclipse.e4.core.di.annotations.Optional
     void workspaceChanged(@UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
         if (body != null && !body.isDisposed()) {
-            if (!folder.equals(shownFolder)) {
-                // Another workspace: its vendors are other vendors, and the last edit's message was about that one.
-                shownFolder = folder;
-                vendorId = null;
-                contractId = null;
-                forgetRefused();
-            }
             show();
         }
     }
 
-    /** The folder of the workspace whose vendor is shown. */
-    private String shownFolder;
+    /** Another workspace: its vendors are other vendors, and the last edit's message was about that one. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void workspaceOpened(@UIEventTopic(WorkspaceModel.TOPIC_OPENED) String folder) {
+        if (body != null && !body.isDisposed()) {
+            vendorId = null;
+            contractId = null;
+            forgetRefused();
+        }
+    }
 
     /** Drops the marks of values that were refused: the fields show what is stored again. */
     private void forgetRefused() {
@@ -398,16 +398,21 @@ public final class VendorEditorPart {
                             + ": " + h.snippet().replaceAll("\\s+", " ");
                     // Judged by every requirement of the type as the checks judge it (Requirement.judge), the worst
                     // shown: the list must not call "found" what the checklist fails.
-                    Optional<Requirement> worst = required.stream().filter(r -> r.clauseType().equals(type))
-                            .max(java.util.Comparator.comparing(r -> r.judge(h)));
-                    Requirement.Verdict verdict = worst.map(r -> r.judge(h)).orElse(Requirement.Verdict.MET);
+                    Requirement.Verdict verdict = Requirement.Verdict.MET;
+                    Requirement worst = null;
+                    for (Requirement r : required) {
+                        Requirement.Verdict v = r.clauseType().equals(type) ? r.judge(h) : Requirement.Verdict.MET;
+                        if (v.compareTo(verdict) > 0) {
+                            verdict = v;
+                            worst = r;
+                        }
+                    }
                     rows.add(switch (verdict) {
                         case MET -> new ClauseRow(type, "found", where, Optional.empty());
-                        case NO_VALUE -> new ClauseRow(type, "found, no " + Requirement.valueName(worst.get().valueKey().orElseThrow()),
-                                "required " + worst.get().atMost().orElseThrow() + "; " + where, Optional.empty());
-                        case OVER_LIMIT -> new ClauseRow(type, TOO_WEAK, "states " + Requirement.number(worst.get().stated(h).getAsDouble())
-                                + Requirement.unit(worst.get().valueKey().orElseThrow()).map(u -> " " + u).orElse("")
-                                + ", required " + worst.get().atMost().orElseThrow() + "; " + where, Optional.empty());
+                        case NO_VALUE -> new ClauseRow(type, "found, no " + Requirement.valueName(worst.valueKey().orElseThrow()),
+                                "required " + worst.atMost().orElseThrow() + "; " + where, Optional.empty());
+                        case OVER_LIMIT -> new ClauseRow(type, TOO_WEAK, "states " + worst.amount(worst.stated(h).getAsDouble())
+                                .orElseThrow() + ", required " + worst.atMost().orElseThrow() + "; " + where, Optional.empty());
                     });
                 } else {
                     rows.add(new ClauseRow(type, "missing", contract.get().documents().isEmpty() ? "no documents attached"
