@@ -126,17 +126,12 @@ public final class SlaSecurityCheck implements Check {
                 }
             }
         }
-        if (!context.clauses().detects(clause)) {
-            reasons.add(contract.id() + ": " + clause + " is not a clause type of this workspace; add it to its clauses.yaml"
-                    + " or record the clause by hand");
-            return Status.UNKNOWN;
-        }
-        List<ClauseHit> hits = context.clauses().find(contract.id(), clause);
+        // A type the workspace does not detect has no hits to look for: whyUnknown says so.
+        List<ClauseHit> hits = context.clauses().detects(clause) ? context.clauses().find(contract.id(), clause) : List.of();
         if (hits.isEmpty()) {
-            List<String> unread = contract.documents().stream().flatMap(d -> context.clauses().unread(contract.id(), d.path())
-                    .map(why -> d.path() + " (" + why + ")").stream()).toList();
-            if (!unread.isEmpty()) {
-                reasons.add(contract.id() + ": " + clause + " not found, but " + String.join(", ", unread) + " could not be read");
+            Optional<String> unknown = context.clauses().whyUnknown(contract, clause);
+            if (unknown.isPresent()) {
+                reasons.add(contract.id() + ": " + clause + " " + unknown.get());
                 return Status.UNKNOWN;
             }
             reasons.add(contract.id() + ": " + clause + " is missing"

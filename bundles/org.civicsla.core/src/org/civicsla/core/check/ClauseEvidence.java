@@ -3,6 +3,8 @@ package org.civicsla.core.check;
 import java.util.List;
 import java.util.Optional;
 
+import org.civicsla.core.model.Contract;
+
 /** What the document index knows about a contract's clauses; checks ask it, the index answers. */
 public interface ClauseEvidence {
 
@@ -25,6 +27,21 @@ public interface ClauseEvidence {
      */
     default Optional<String> unread(String contractId, String path) {
         return Optional.empty();
+    }
+
+    /**
+     * Why {@code clauseType}, found in none of the documents of {@code contract}, is unknown rather than missing,
+     * worded to follow the type's name ("is not a clause type of this workspace; ...", "not found, but a.pdf
+     * (encrypted) could not be read"); empty when it is missing. The checks and the vendor editor both ask this, so
+     * the editor does not call "missing" what the checklist calls unknown.
+     */
+    default Optional<String> whyUnknown(Contract contract, String clauseType) {
+        if (!detects(clauseType)) {
+            return Optional.of("is not a clause type of this workspace; add it to its clauses.yaml or record the clause by hand");
+        }
+        List<String> unread = contract.documents().stream()
+                .flatMap(d -> unread(contract.id(), d.path()).map(why -> d.path() + " (" + why + ")").stream()).toList();
+        return unread.isEmpty() ? Optional.empty() : Optional.of("not found, but " + String.join(", ", unread) + " could not be read");
     }
 
     /** Evidence provider for a workspace without indexed documents. */

@@ -270,6 +270,17 @@ class WorkbenchUiTest {
         }
     }
 
+    /** The rows of a table, their cells joined by " | ". */
+    private static List<String> rowsOf(Table table) {
+        return robot.ui(() -> java.util.Arrays.stream(table.getItems()).map(i -> {
+            List<String> cells = new java.util.ArrayList<>();
+            for (int c = 0; c < table.getColumnCount(); c++) {
+                cells.add(i.getText(c));
+            }
+            return String.join(" | ", cells);
+        }).toList());
+    }
+
     private static Optional<Double> notificationLimit() {
         return org.civicsla.ui.ProfilePreferences.load().requirements().stream()
                 .filter(r -> r.clauseType().equals("Breach Notification")).findFirst().orElseThrow().maxValue();
@@ -314,16 +325,25 @@ class WorkbenchUiTest {
     void anAttachedDocumentIsIndexedFoundAndOpenedAtThePassage() throws Exception {
         Path annex = Files.createTempFile("security-annex", ".txt");
         Files.writeString(annex, "SECURITY ANNEX. Firmware images are escrowed with a heliotrope trustee every quarter.\n");
-        robot.applicationContext().set(org.civicsla.ui.DocumentChooser.class, (shell, title) -> List.of(annex));
+        // With it, a scan whose file is damaged: what the contract's documents do not show is then unknown, not missing.
+        Path scan = annex.resolveSibling(annex.getFileName().toString().replace(".txt", "-scan.pdf"));
+        Files.writeString(scan, "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage, the rest of the file was lost\n");
+        robot.applicationContext().set(org.civicsla.ui.DocumentChooser.class, (shell, title) -> List.of(annex, scan));
         openInEditor("Harbourview CCTV");
         Table documents = robot.widget("editor.documents", Table.class);
         robot.waitUntil("the contract's document is listed", () -> documents.getItemCount() == 1);
+        Table clauses = robot.widget("editor.clauses", Table.class);
+        robot.waitUntil("the clause list calls a clause missing", () -> rowsOf(clauses).stream().anyMatch(r -> r.startsWith("Breach Notification | missing")));
 
         robot.click(robot.widget("editor.attach", org.eclipse.swt.widgets.Button.class));
         String attached = "documents/C-2/" + annex.getFileName();
-        robot.waitUntil("the attached document is listed", () -> documents.getItemCount() == 2
+        robot.waitUntil("the attached documents are listed", () -> documents.getItemCount() == 3
                 && documents.getItem(1).getText(0).equals(attached));
         assertTrue(Files.isRegularFile(workspace.resolve(attached)), "the document is copied into the workspace");
+        robot.waitUntil("the clause list says why a clause not found is unknown (as the checklist does)", () -> rowsOf(clauses).stream()
+                .anyMatch(r -> r.startsWith("Breach Notification | unknown | not found, but documents/C-2/" + scan.getFileName() + " (")
+                        && r.endsWith(") could not be read")));
+        assertTrue(rowsOf(clauses).stream().noneMatch(r -> r.contains("| missing |")), rowsOf(clauses).toString());
 
         search("heliotrope", "the attached document is found", status -> status.startsWith("1 passage matches"));
         org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);

@@ -134,6 +134,13 @@ public final class VendorEditorPart {
     private record ClauseRow(String type, String state, String why, Optional<ClauseRecord> manual) {
     }
 
+    /**
+     * What the document index says of a contract's required clauses: its hits, and per type found in no document why
+     * it is unknown rather than missing (see ClauseEvidence#whyUnknown).
+     */
+    private record IndexAnswer(List<ClauseHit> hits, Map<String, String> unknown) {
+    }
+
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new org.eclipse.swt.layout.FillLayout());
@@ -304,7 +311,7 @@ public final class VendorEditorPart {
             TableItem item = new TableItem(documents, SWT.NONE);
             item.setText(new String[] { d.path(), d.title() });
         }));
-        showClauses(contract, List.of());
+        showClauses(contract, Optional.empty());
         contract.ifPresent(this::loadEvidence);
         relayout();
     }
@@ -347,6 +354,7 @@ public final class VendorEditorPart {
         Path folder = opened.get().folder();
         Job job = Job.create("Reading the clauses of " + c.id(), (IProgressMonitor monitor) -> {
             List<ClauseHit> hits = new ArrayList<>();
+            Map<String, String> unknown = new LinkedHashMap<>();
             try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
                 // After the clause types changed (the workspace's clauses.yaml, a plugin) the index holds nothing
                 // until the documents are read again; otherwise it is read as it is, without hashing every document.
@@ -357,16 +365,20 @@ public final class VendorEditorPart {
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;
                     }
-                    hits.addAll(index.find(c.id(), type));
+                    List<ClauseHit> found = index.detects(type) ? index.find(c.id(), type) : List.of();
+                    hits.addAll(found);
+                    if (found.isEmpty()) {
+                        index.whyUnknown(c, type).ifPresent(why -> unknown.put(type, why));
+                    }
                 }
             } catch (IOException e) {
+                // Not "missing" for want of an index: say why nothing is known.
+                hits.clear();
+                types.forEach(type -> unknown.put(type, "cannot be looked for: the document index cannot be read (" + e.getMessage() + ")"));
+                show(c, hits, unknown);
                 return Status.warning("Cannot read the document index: " + e.getMessage());
             }
-            ui.asyncExec(() -> {
-                if (!clauses.isDisposed() && c.id().equals(contractId)) {
-                    showClauses(contract(), hits);
-                }
-            });
+            show(c, hits, unknown);
             return Status.OK_STATUS;
         });
         job.setSystem(true);
@@ -375,7 +387,18 @@ public final class VendorEditorPart {
         job.schedule();
     }
 
-    private void showClauses(Optional<Contract> contract, List<ClauseHit> hits) {
+    private void show(Contract c, List<ClauseHit> hits, Map<String, String> unknown) {
+        ui.asyncExec(() -> {
+            if (!clauses.isDisposed() && c.id().equals(contractId)) {
+                showClauses(contract(), Optional.of(new IndexAnswer(hits, unknown)));
+            }
+        });
+    }
+
+    /** {@code index}: empty while the index is still being read; a type neither recorded nor read yet is not called missing. */
+    private void showClauses(Optional<Contract> contract, Optional<IndexAnswer> index) {
+        List<ClauseHit> hits = index.map(IndexAnswer::hits).orElse(List.of());
+        Map<String, String> unknown = index.map(IndexAnswer::unknown).orElse(Map.of());
         int selected = clauses.getSelectionIndex();
         clauses.removeAll();
         List<ClauseRow> rows = new ArrayList<>();
@@ -414,6 +437,10 @@ public final class VendorEditorPart {
                         case OVER_LIMIT -> new ClauseRow(type, TOO_WEAK, "states " + worst.amount(worst.stated(h).getAsDouble())
                                 .orElseThrow() + ", required " + worst.atMost().orElseThrow() + "; " + where, Optional.empty());
                     });
+                } else if (index.isEmpty()) {
+                    rows.add(new ClauseRow(type, "looking...", "reading the document index", Optional.empty()));
+                } else if (unknown.containsKey(type)) {
+                    rows.add(new ClauseRow(type, "unknown", unknown.get(type), Optional.empty()));
                 } else {
                     rows.add(new ClauseRow(type, "missing", contract.get().documents().isEmpty() ? "no documents attached"
                             : "not found in the attached documents", Optional.empty()));
