@@ -173,6 +173,25 @@ class ClauseScanTest {
     }
 
     @Test
+    void aDeviceNamedAsADocumentIsToldNotRead() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
+        Path folder = Files.createDirectories(dir.resolve("devices"));
+        Files.writeString(folder.resolve("a.txt"), "The City may audit the Supplier's records at any time.");
+        // Endless: read as a document it would fill the memory or never end.
+        Path zero = Files.createSymbolicLink(folder.resolve("zero.txt"), Path.of("/dev/zero"));
+        List<String> errors = new ArrayList<>();
+        StringWriter csv = new StringWriter();
+        ClauseScan.Summary summary = ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, errors::add, () -> false);
+        assertEquals(1, summary.documents(), errors.toString());
+        assertEquals(List.of(zero + ": is not a regular file (a device or pipe); skipped"), errors);
+
+        errors.clear(); // named on its own, it is the one file that could not be read
+        summary = ClauseScan.scan(List.of(zero), ClauseDetector.standard(), new StringWriter(), errors::add, () -> false);
+        assertEquals(1, summary.failed(), errors.toString());
+        assertEquals(List.of("zero.txt: is not a regular file (a device or pipe); not read"), errors);
+    }
+
+    @Test
     void filesThatShareADocumentNameAreTold() throws Exception {
         Path a = Files.createDirectories(dir.resolve("same/a"));
         Path b = Files.createDirectories(dir.resolve("same/b"));

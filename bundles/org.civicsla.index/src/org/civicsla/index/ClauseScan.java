@@ -58,8 +58,12 @@ public final class ClauseScan {
 
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && TextExtractor.supports(file) && !file.getFileName().toString().startsWith(".")) {
-                        found.add(file);
+                    if (TextExtractor.supports(file) && !file.getFileName().toString().startsWith(".")) {
+                        if (attributes.isRegularFile()) {
+                            found.add(file);
+                        } else if (!attributes.isDirectory()) { // a pipe or device named as a document: told, not read
+                            errors.accept(file + ": is not a regular file (a device or pipe); skipped");
+                        }
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }

@@ -301,7 +301,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                     continue;
                 }
                 if (!Files.isRegularFile(file)) {
-                    errors.accept(contract.id() + ": document " + ref.path() + " does not exist");
+                    errors.accept(contract.id() + ": document " + ref.path() + (Files.exists(file)
+                            ? " is not a regular file (a folder, device or pipe); not read" : " does not exist"));
                     failed++;
                     continue;
                 }

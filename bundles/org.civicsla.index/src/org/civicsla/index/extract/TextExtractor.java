@@ -105,6 +105,11 @@ public final class TextExtractor {
 
     public static DocumentText extract(Path file, Limits limits) throws ExtractionException {
         String name = file.getFileName().toString();
+        // A pipe or a device (a link to /dev/zero named .txt) has no size to check and may never end: not read.
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ExtractionException(name + ": is not a regular file (" + (Files.isDirectory(file) ? "a folder"
+                    : "a device or pipe") + "); not read");
+        }
         long size;
         try {
             size = Files.size(file);
