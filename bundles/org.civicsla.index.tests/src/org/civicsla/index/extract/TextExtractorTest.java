@@ -30,7 +30,12 @@ class TextExtractorTest {
 
     /** A PDF whose text is set in Tahoma, named but not embedded: PDFBox warns that it falls back to another font. */
     private Path pdfWithAMissingFont() throws Exception {
-        Path file = folder.resolve("tahoma.pdf");
+        return pdfWithAMissingFont("tahoma.pdf", "The Supplier shall notify the City.");
+    }
+
+    /** {@code line}: the page's text as a PDF string (octal escapes for bytes of WinAnsiEncoding). */
+    private Path pdfWithAMissingFont(String name, String line) throws Exception {
+        Path file = folder.resolve(name);
         try (PDDocument document = new PDDocument()) {
             COSDictionary font = new COSDictionary();
             font.setItem(COSName.TYPE, COSName.FONT);
@@ -50,11 +55,24 @@ class TextExtractorTest {
             ((COSDictionary) resources.getCOSObject().getDictionaryObject(COSName.FONT)).setItem(COSName.getPDFName("F1"), font);
             page.setResources(resources);
             page.setContents(new PDStream(document, new java.io.ByteArrayInputStream(
-                    "BT /F1 12 Tf 72 720 Td (The Supplier shall notify the City.) Tj ET".getBytes(StandardCharsets.US_ASCII))));
+                    ("BT /F1 12 Tf 72 720 Td (" + line + ") Tj ET").getBytes(StandardCharsets.US_ASCII))));
             document.addPage(page);
             document.save(file.toFile());
         }
         return file;
+    }
+
+    @Test
+    void noBreakSpacesArePlainSpacesInTheTextAndItsHeadings() throws Exception {
+        // \240 is a no-break space in WinAnsiEncoding: PDFBox gives U+00A0, as for many real contracts' PDFs.
+        DocumentText pdf = TextExtractor.extract(pdfWithAMissingFont("nbsp.pdf", "ARTICLE\\240VII\\240INDEMNITY"),
+                TextExtractor.Limits.DEFAULT);
+        assertTrue(pdf.text().contains("ARTICLE VII INDEMNITY"), pdf.text());
+        Path txt = folder.resolve("nbsp.txt");
+        java.nio.file.Files.writeString(txt, "9.\u00A0LIMITATION OF LIABILITY\nThe\u202Fcap is 12\u2007months of fees.\n");
+        DocumentText text = TextExtractor.extract(txt, TextExtractor.Limits.DEFAULT);
+        assertEquals("9. LIMITATION OF LIABILITY\nThe cap is 12 months of fees.\n", text.text());
+        assertEquals(List.of("9. LIMITATION OF LIABILITY"), text.sections().stream().map(DocumentText.Section::title).toList());
     }
 
     @Test

@@ -20,13 +20,32 @@ public record DocumentText(String text, List<Page> pages, List<Section> sections
     }
 
     public DocumentText {
+        // No-break and other Unicode spaces are plain spaces in all that is shown, searched and written to a CSV:
+        // PDFs are full of them, and a snippet with them defeats grep, a spreadsheet's matching and copy and paste.
+        // One char for one, so offsets, pages and sections stay where they are.
+        text = plainSpaces(text);
         pages = List.copyOf(pages);
-        sections = List.copyOf(sections);
+        sections = sections.stream().map(s -> new Section(s.start(), plainSpaces(s.title()))).toList();
+    }
+
+    /** {@code text} with every Unicode space that is not a plain space, tab or line break made a plain space. */
+    static String plainSpaces(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && Character.isSpaceChar(c)) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /** The text and pages, with the section headings found in the text (see {@link Sections}). */
     public DocumentText(String text, List<Page> pages) {
-        this(text, pages, Sections.of(text));
+        this(text, pages, Sections.of(plainSpaces(text))); // headings read as "9. LIMITATION", whatever the space
     }
 
     public static DocumentText singlePage(String text) {

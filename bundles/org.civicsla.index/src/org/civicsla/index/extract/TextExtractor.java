@@ -33,9 +33,9 @@ public final class TextExtractor {
 
     /**
      * Version of what this class gives (text, pages, headers and footers dropped, section headings): change it, and
-     * the index schema, whenever that changes. See {@link #version()}.
+     * the index schema, whenever that changes. See {@link #version()}. 2: no-break spaces made plain.
      */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     /**
      * What extraction gives depends on this class and on the PDFBox and POI that read the files: text kept from
