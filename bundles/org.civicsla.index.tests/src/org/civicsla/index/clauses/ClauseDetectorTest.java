@@ -80,6 +80,20 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void anEntryOfTheTableOfContentsIsNotEvidence() {
+        String contents = "TABLE OF CONTENTS 4. Audits and Inspections.......................... 7 5. Limitation of"
+                + " Liability............................ 9 6. Insurance...... Page 11\n\n";
+        String text = contents + "5. LIMITATION OF LIABILITY. The Supplier's total aggregate liability under this Agreement"
+                + " shall not exceed the fees paid in the twelve (12) months preceding the claim.";
+        ClauseDetection cap = detect(text).get("Cap On Liability");
+        assertTrue(cap.present());
+        assertTrue(cap.evidence().stream().noneMatch(e -> e.snippet().contains("....")), cap.evidence().toString());
+        assertTrue(cap.evidence().get(0).snippet().startsWith("LIMITATION OF LIABILITY. The Supplier's total"),
+                cap.evidence().toString());
+        assertFalse(detect(contents).get("Cap On Liability").present(), "the contents alone say no cap is agreed");
+    }
+
+    @Test
     void aHeadingAloneIsShownWithTheSentenceAfterIt() {
         String text = "Recitals follow here and say nothing of interest to anyone at all. INSURANCE. Each party keeps"
                 + " general liability insurance with limits of not less than $1,000,000 per occurrence.";

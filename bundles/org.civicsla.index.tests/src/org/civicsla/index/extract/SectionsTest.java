@@ -72,6 +72,18 @@ class SectionsTest {
     }
 
     @Test
+    void entriesOfTheTableOfContentsAreNotHeadings() {
+        assertEquals(List.of("TABLE OF CONTENTS", "15. LIMITATION OF LIABILITY"), titles("""
+                TABLE OF CONTENTS
+
+                SECTION 15.0 INDEMNIFICATION AND LIMITATION OF LIABILITY....... Page 18
+                16. AUDITS AND INSPECTIONS.................................42
+
+                15. LIMITATION OF LIABILITY. The Supplier's liability is capped at the fees paid.
+                """));
+    }
+
+    @Test
     void clauseTextAddressesAndSentencesAreNotHeadings() {
         for (String line : List.of("8.1 The term of this Agreement shall be five (5) years following the Effective Date.",
                 "1. The Supplier shall deliver the cameras.", "10 Downing Street", "Section 5.2 of this Agreement applies.",

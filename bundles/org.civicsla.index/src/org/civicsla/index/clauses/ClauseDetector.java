@@ -160,6 +160,9 @@ public final class ClauseDetector {
                     if (near && !(guarded == null ? anyIn(patterns.near(), text, from, to) : anyIn(type.near(), guarded, from, to))) {
                         continue;
                     }
+                    if (inContentsEntry(text, m.end())) {
+                        continue; // a title in the table of contents says a clause is somewhere, not what it says
+                    }
                     int excludeFrom = from;
                     int excludeTo = to;
                     if (type.excludeInClause()) { // from the semicolon before the match to the one after it
@@ -185,6 +188,24 @@ public final class ClauseDetector {
             }
         }
         return tally;
+    }
+
+    /**
+     * An entry of a table of contents after a signal: the rest of its title, without a full stop, then a dot leader and
+     * a page number ("limitation of liability........ 23", "... page 18"). Shown as evidence, such a line said
+     * nothing of the clause ("Limitations of Liability.....8 16." for a cap on liability).
+     */
+    private static final Pattern CONTENTS_ENTRY = Pattern.compile("[^.]{0,80}?\\.{5,} ?(?:page )?\\d");
+
+    private static boolean inContentsEntry(String text, int end) {
+        // Cheap first, and bounded (an indexOf would read on to the end of a text without leaders at every signal):
+        // no five dots in a row within the title's reach, no entry.
+        int limit = Math.min(text.length(), end + 85);
+        int dots = 0;
+        for (int i = end; i < limit && dots < 5; i++) {
+            dots = text.charAt(i) == '.' ? dots + 1 : 0;
+        }
+        return dots == 5 && CONTENTS_ENTRY.matcher(text).region(end, Math.min(text.length(), end + 300)).lookingAt();
     }
 
     private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized, int[] sentences,

@@ -67,7 +67,7 @@ final class Sections {
             }
             boolean headed = false;
             // Most lines cannot open a heading, and are skipped before anything is copied or matched.
-            if (candidate(text, from, end)) {
+            if (candidate(text, from, end) && !contentsEntry(text, from, end)) {
                 // A heading and the start of a clause after it fit in this; the rest of a long line is not copied.
                 String content = text.substring(from, Math.min(end, from + LOOK)).strip();
                 Heading heading = heading(content);
@@ -109,6 +109,21 @@ final class Sections {
             }
         }
         return kept;
+    }
+
+    /**
+     * Whether the line [from, end) has a dot leader ("Limitation of Liability........ 23"): an entry of the table of
+     * contents, whose title is no section the text after it is in.
+     */
+    private static boolean contentsEntry(String text, int from, int end) {
+        int dots = 0;
+        for (int i = from; i < end; i++) {
+            dots = text.charAt(i) == '.' ? dots + 1 : 0;
+            if (dots == 5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] LABELS = { "ARTICLE", "Article", "SECTION", "Section", "SCHEDULE", "Schedule", "EXHIBIT",

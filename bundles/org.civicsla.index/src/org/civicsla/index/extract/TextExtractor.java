@@ -33,7 +33,8 @@ public final class TextExtractor {
 
     /**
      * Version of what this class gives (text, pages, headers and footers dropped, section headings): change it, and
-     * the index schema, whenever that changes. See {@link #version()}. 2: no-break spaces made plain.
+     * the index schema, whenever that changes. See {@link #version()}. 2: no-break spaces made plain, entries of a table of
+     * contents are no section headings.
      */
     public static final String VERSION = "2";
 
