@@ -128,6 +128,25 @@ class CommandsTest {
     }
 
     @Test
+    void clausesToldOfAMistypedPathScansTheOthersAndReadsAFileNamedTwiceOnce() {
+        Path documents = workspace.resolve("documents");
+        Path missing = workspace.resolve("documnets");
+        assertEquals(ExitCode.OK, civicsla("clauses", documents.toString(), missing.toString(),
+                documents.resolve("C-1.txt").toString(), "--format", "csv"));
+        List<String> rows = out.toString().lines().toList();
+        assertEquals(1, rows.stream().filter(r -> r.startsWith("C-1,Audit Rights,")).count(), out.toString());
+        assertEquals(1, rows.stream().filter(r -> r.startsWith("C-2,Audit Rights,")).count(), out.toString());
+        assertTrue(err.toString().contains(missing + ": does not exist; skipped"), err.toString());
+        assertTrue(err.toString().contains("documents scanned, 1 could not be read"), err.toString());
+
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCode.ERROR, civicsla("clauses", missing.toString(), "--format", "csv"));
+        assertEquals("", out.toString());
+        assertTrue(err.toString().contains(missing + ": does not exist"), err.toString());
+    }
+
+    @Test
     void aWorkspacesOwnClauseTypesAreDetectedAndCheckedAndAnInvalidFileIsNamed() throws Exception {
         Files.writeString(workspace.resolve("documents/C-2.txt"), "The Supplier shall report any security incident to the "
                 + "City within seven (7) days. Operators keep a manual override of every signal.");

@@ -32,7 +32,8 @@ final class ClausesCommand implements Command {
                   document,category,present,confidence,evidence
                 document is the file name without its extension; present is Yes or No; evidence
                 quotes the passage that shows the clause (with its page for PDFs).
-                A file that cannot be read is reported on stderr and skipped; the others go on.
+                A file that cannot be read, or a path that does not exist, is reported on stderr and
+                skipped; the others go on. A file named twice (a folder and a file in it) is read once.
                   --taxonomy  a file of clause types to look for beside the standard ones and the
                               plugins' (the format of a workspace's clauses.yaml; a type named as
                               a standard one replaces it)
@@ -50,10 +51,10 @@ final class ClausesCommand implements Command {
             throw new UsageException("name a folder or files to scan");
         }
         List<Path> inputs = parsed.operands().stream().map(Path::of).toList();
-        for (Path input : inputs) {
-            if (!java.nio.file.Files.exists(input)) {
-                throw new InputException(input + ": does not exist");
-            }
+        // One mistyped path among many is told and the others scanned (see ClauseScan); naming nothing that exists is
+        // an error before anything is loaded.
+        if (inputs.stream().noneMatch(java.nio.file.Files::exists)) {
+            throw new InputException(inputs.get(0) + ": does not exist");
         }
         List<Path> taxonomy = parsed.option("taxonomy").map(Path::of).stream().toList();
         for (Path file : taxonomy) {

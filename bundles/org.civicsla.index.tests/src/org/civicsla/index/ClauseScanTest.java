@@ -201,6 +201,20 @@ class ClauseScanTest {
         ClauseScan.scan(List.of(dir.resolve("same")), ClauseDetector.standard(), new StringWriter(), errors::add, () -> false);
         assertEquals(List.of("note: 2 files are document 'x' in the CSV: " + a.resolve("x.txt") + ", " + b.resolve("x.txt")),
                 errors);
+
+        // Many such names (each contract as PDF and as TXT): a few told, the rest counted; an unreadable file has no rows.
+        for (String name : List.of("p", "q", "r", "s", "t")) {
+            Files.writeString(a.resolve(name + ".txt"), "The Supplier shall maintain insurance.");
+            Files.writeString(b.resolve(name + ".txt"), "The Supplier shall maintain insurance.");
+        }
+        Files.write(a.resolve("u.txt"), new byte[0]);
+        Files.writeString(b.resolve("u.txt"), "The Supplier shall maintain insurance.");
+        errors.clear();
+        ClauseScan.scan(List.of(dir.resolve("same")), ClauseDetector.standard(), new StringWriter(), errors::add, () -> false);
+        assertEquals(List.of("u.txt: is empty (0 bytes)", "note: 2 files are document 'p' in the CSV: " + a.resolve("p.txt") + ", "
+                + b.resolve("p.txt"), "note: 2 files are document 'q' in the CSV: " + a.resolve("q.txt") + ", " + b.resolve("q.txt"),
+                "note: 2 files are document 'r' in the CSV: " + a.resolve("r.txt") + ", " + b.resolve("r.txt"),
+                "note: and 3 more document names stand for more than one file each"), errors);
     }
 
     @Test

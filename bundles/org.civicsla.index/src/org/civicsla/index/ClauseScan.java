@@ -37,13 +37,24 @@ public final class ClauseScan {
 
     /**
      * Expands folders into the PDF, DOCX and TXT files they hold (hidden files and folders left out); a folder or
-     * file that cannot be listed or read is told to {@code errors} and the others are scanned.
+     * file that cannot be listed or read is told to {@code errors} and the others are scanned. A path that does not
+     * exist is told and counted in {@code missing}. Each file is scanned once, however often it is named (a folder
+     * twice, a folder and a file in it): twice, its rows would count as two documents.
      */
-    static List<Path> documents(List<Path> filesOrFolders, Consumer<String> errors) throws IOException {
+    static List<Path> documents(List<Path> filesOrFolders, Consumer<String> errors, java.util.concurrent.atomic.AtomicInteger missing)
+            throws IOException {
         List<Path> files = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path path : filesOrFolders) {
+            if (!Files.exists(path)) {
+                errors.accept(path + ": does not exist; skipped");
+                missing.incrementAndGet();
+                continue;
+            }
             if (!Files.isDirectory(path)) {
-                files.add(path);
+                if (seen.add(identity(path))) {
+                    files.add(path);
+                }
                 continue;
             }
             List<Path> found = new ArrayList<>();
@@ -76,9 +87,18 @@ public final class ClauseScan {
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
             });
-            found.stream().sorted().forEach(files::add);
+            found.stream().sorted().filter(file -> seen.add(identity(file))).forEach(files::add);
         }
         return files;
+    }
+
+    /** The file itself, whatever path named it (relative or not, through a link): what "the same file" means. */
+    private static Path identity(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     /**
@@ -94,17 +114,11 @@ public final class ClauseScan {
 
     public static Summary scan(List<Path> filesOrFolders, ClauseDetector detector, Writer csv,
             Consumer<String> errors, BooleanSupplier cancelled) throws IOException {
-        List<Path> files = documents(filesOrFolders, errors);
-        // The CSV names a document by its file name without extension, as asked of it; files that share one are
-        // told, so that their rows are not taken for one document's.
+        java.util.concurrent.atomic.AtomicInteger missing = new java.util.concurrent.atomic.AtomicInteger();
+        List<Path> files = documents(filesOrFolders, errors, missing);
+        // The CSV names a document by its file name without extension, as asked of it; files read that share one
+        // are told after the scan, so that their rows are not taken for one document's.
         java.util.Map<String, List<Path>> byName = new java.util.TreeMap<>();
-        files.forEach(file -> byName.computeIfAbsent(stem(file), k -> new ArrayList<>()).add(file));
-        byName.forEach((name, same) -> {
-            if (same.size() > 1) {
-                errors.accept("note: " + same.size() + " files are document '" + name + "' in the CSV: "
-                        + same.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
-            }
-        });
         int failed = 0;
         ExecutorService readers = Executors.newFixedThreadPool(2, daemon("civicsla-clause-scan"));
         ExecutorService workers = Executors.newCachedThreadPool(daemon("civicsla-extract"));
@@ -141,6 +155,7 @@ public final class ClauseScan {
                 }
                 DocumentClauses clauses = (DocumentClauses) result;
                 String document = stem(files.get(i));
+                byName.computeIfAbsent(document, k -> new ArrayList<>()).add(files.get(i));
                 for (DocumentClauses.Located located : clauses.detections()) {
                     String evidence = located.passages().isEmpty() ? "" : evidence(located.passages().get(0));
                     out.printRecord(document, located.detection().category(), located.detection().present() ? "Yes" : "No",
@@ -151,7 +166,23 @@ public final class ClauseScan {
             readers.shutdownNow();
             workers.shutdownNow();
         }
-        return new Summary(files.size() - failed, failed);
+        sharedNames(byName, errors);
+        return new Summary(files.size() - failed, failed + missing.get());
+    }
+
+    /** Most names told one by one; more would bury the errors (a folder of each contract as PDF and as TXT). */
+    private static final int SHARED_NAMES_TOLD = 3;
+
+    /** Tells the document names that stand for more than one file read, the first few with their files. */
+    private static void sharedNames(java.util.Map<String, List<Path>> byName, Consumer<String> errors) {
+        List<String> shared = byName.entrySet().stream().filter(e -> e.getValue().size() > 1).map(e -> "note: "
+                + e.getValue().size() + " files are document '" + e.getKey() + "' in the CSV: "
+                + e.getValue().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))).toList();
+        shared.stream().limit(SHARED_NAMES_TOLD).forEach(errors);
+        if (shared.size() > SHARED_NAMES_TOLD) {
+            errors.accept("note: and " + (shared.size() - SHARED_NAMES_TOLD) + " more document names stand for more"
+                    + " than one file each");
+        }
     }
 
     private static String stem(Path file) {
