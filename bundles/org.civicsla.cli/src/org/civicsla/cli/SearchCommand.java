@@ -48,7 +48,7 @@ final class SearchCommand implements Command {
                 Searches the passages of the contract documents. Query syntax: words, "exact phrases",
                 wildcards (secur*), AND/OR/NOT in capitals (words side by side: either may match),
                 and fields: vendor:V-005, contract:C-012, clause:"Breach Notification", status:active
-                (their values in any case). Prints each passage with its vendor,
+                (names and values in any case). Prints each passage with its vendor,
                 contract, document and page, matched words marked with ‹ ›, then counts per vendor,
                 clause type and contract status.
                 """ : """

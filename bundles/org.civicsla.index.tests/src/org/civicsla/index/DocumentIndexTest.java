@@ -222,6 +222,14 @@ class DocumentIndexTest {
             assertEquals(1, index.search("clause:insur*", 10).totalHits());
             assertEquals(2, index.search("vendor:v-? AND secur*", 10).totalHits());
             assertEquals(1, index.search("status:exp* AND secur*", 10).totalHits());
+            // Field names too: STATUS:EXPIRED as status:expired.
+            assertEquals(1, index.search("secur* AND STATUS:EXPIRED", 10).totalHits());
+            assertEquals(1, index.search("Clause:insur*", 10).totalHits());
+            // A clause type the index does not detect is a mistake to be told, not "no passage".
+            String notAType = assertThrows(IllegalArgumentException.class, () -> index.search("clause:\"Insurrance\"", 10))
+                    .getMessage();
+            assertTrue(notAType.startsWith("cannot understand the query 'clause:\"Insurrance\"': 'Insurrance' is no clause type;"
+                    + " clause types are Audit Rights, "), notAType);
             assertEquals(List.of("clause", "status", "vendor"), List.copyOf(wildcard.facets().keySet()), "one order");
             IllegalArgumentException field = assertThrows(IllegalArgumentException.class, () -> index.search("supplier:acme", 10));
             assertTrue(field.getMessage().contains("there is no field 'supplier'"), field.getMessage());

@@ -92,6 +92,7 @@ import org.civicsla.core.model.DocumentRef;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.index.clauses.ClauseDetector;
 import org.civicsla.index.clauses.ClauseSpan;
+import org.civicsla.index.clauses.ClauseType;
 import org.civicsla.index.extract.DocumentText;
 import org.civicsla.index.extract.ExtractionException;
 import org.civicsla.index.extract.TextExtractor;
@@ -831,7 +832,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         try {
             Query parsed;
             try {
-                QueryParser parser = new PassageQueryParser(analyzer, searcher.getIndexReader());
+                QueryParser parser = new PassageQueryParser(analyzer, searcher.getIndexReader(),
+                        detector.taxonomy().types().stream().map(ClauseType::name).toList());
                 parsed = parser.parse(queryText);
             } catch (ParseException e) {
                 throw new IllegalArgumentException("cannot understand the query '" + queryText + "': " + plain(e, queryText), e);
@@ -891,20 +893,28 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         private static final Set<String> NAMES = Set.of("vendor", "contract", "clause", "status");
 
         private final IndexReader reader;
+        /** The clause types the index detects: a {@code clause:} value that is none of them is a mistake, not "none found". */
+        private final List<String> clauseTypes;
 
-        PassageQueryParser(Analyzer analyzer, IndexReader reader) {
+        PassageQueryParser(Analyzer analyzer, IndexReader reader, List<String> clauseTypes) {
             super("text", analyzer);
             this.reader = reader;
+            this.clauseTypes = clauseTypes;
             setAllowLeadingWildcard(false);
         }
 
+        /** The field as the index names it: a user's field in any case ({@code STATUS:active}, as values are). */
         private static String field(String field) throws ParseException {
-            if (!FIELDS.contains(field) && !EXACT.equals(field)) {
+            if (EXACT.equals(field)) {
+                return field;
+            }
+            String named = field.toLowerCase(java.util.Locale.ROOT);
+            if (!FIELDS.contains(named)) {
                 // Lucene would search a field no passage has and find nothing, which reads as "no such clause".
                 throw new ParseException("there is no field '" + field + "'; search words and phrases, or vendor:, contract:,"
                         + " clause:, status:");
             }
-            return field;
+            return named;
         }
 
         /**
@@ -954,18 +964,25 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         /** On the passage text: the words as written or the stems, whichever matches, scored as the better. */
         private static Query writtenOrStemmed(String field, Make query) throws ParseException {
             if (!"text".equals(field(field))) {
-                return query.make(field);
+                return query.make(field(field));
             }
             return new DisjunctionMaxQuery(List.of(query.make(EXACT), query.make("text")), 0f);
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            if (NAMES.contains(field(field))) {
-                return new TermQuery(new Term(field, named(field, queryText)));
+            String named = field(field);
+            if ("clause".equals(named)) {
+                String wanted = normalName(queryText);
+                if (clauseTypes.stream().noneMatch(type -> normalName(type).equals(wanted))) {
+                    throw new ParseException("'" + queryText + "' is no clause type; clause types are " + String.join(", ", clauseTypes));
+                }
+            }
+            if (NAMES.contains(named)) {
+                return new TermQuery(new Term(named, named(named, queryText)));
             }
             // The words as written have no positions: a phrase asked of them is a phrase of the stemmed text.
-            return super.getFieldQuery(quoted && EXACT.equals(field) ? "text" : field, queryText, quoted);
+            return super.getFieldQuery(quoted && EXACT.equals(named) ? "text" : named, queryText, quoted);
         }
 
         @Override
@@ -976,8 +993,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            if (NAMES.contains(field)) {
-                return namedMatching(field, termStr);
+            if (NAMES.contains(field(field))) {
+                return namedMatching(field(field), termStr);
             }
             return writtenOrStemmed(field, f -> super.getWildcardQuery(f, termStr));
         }
@@ -1010,8 +1027,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-            if (NAMES.contains(field)) {
-                return namedMatching(field, termStr.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?") + "*");
+            if (NAMES.contains(field(field))) {
+                return namedMatching(field(field), termStr.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?") + "*");
             }
             return writtenOrStemmed(field, f -> super.getPrefixQuery(f, termStr));
         }
