@@ -29,6 +29,22 @@ class CommandsTest {
         return new CommandLine(Commands.all()).run(args, new PrintWriter(out), new PrintWriter(err));
     }
 
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @BeforeEach
     void sampleCity() throws Exception {
         workspace = dir.resolve("city");
@@ -71,6 +87,17 @@ class CommandsTest {
     void searchFindsPassagesAndBadInputIsAnErrorNamingIt() {
         assertEquals(ExitCode.OK, civicsla("search", "--workspace", workspace.toString(), "\"security incident\""), err.toString());
         assertTrue(out.toString().startsWith("2 passages match"), out.toString());
+        assertEquals("", err.toString());
+        // A document that cannot be read: index names it, search says how many and where to see them.
+        Path c2 = workspace.resolve("documents/C-2.txt");
+        String text = readString(c2);
+        write(c2, "");
+        assertEquals(ExitCode.OK, civicsla("search", "--workspace", workspace.toString(), "\"security incident\""), err.toString());
+        assertEquals("civicsla: 1 document could not be read; civicsla index --workspace " + workspace + " names it",
+                err.toString().strip());
+        assertEquals(ExitCode.OK, civicsla("index", "--workspace", workspace.toString()), err.toString());
+        assertEquals("civicsla: C-2: C-2.txt: is empty (0 bytes)", err.toString().strip());
+        write(c2, text);
         assertEquals(ExitCode.ERROR, civicsla("search", "--workspace", workspace.toString(), "--limit", "0", "incident"));
         assertTrue(err.toString().startsWith("civicsla: --limit is the number of hits to show, 1 or more"), err.toString());
         assertEquals(ExitCode.ERROR, civicsla("search", "--workspace", workspace.toString(), "incident AND ("));

@@ -84,7 +84,15 @@ final class SearchCommand implements Command {
         }
         var detector = WorkspaceAccess.detector(folder);
         try (DocumentIndex index = DocumentIndex.open(folder, detector)) {
-            DocumentIndex.UpdateSummary update = index.update(folder, data, m -> err.println("civicsla: " + m), () -> false);
+            List<String> problems = new java.util.ArrayList<>();
+            DocumentIndex.UpdateSummary update = index.update(folder, data, problems::add, () -> false);
+            if (search && !problems.isEmpty()) {
+                // Searching is not the place to list them again at every query: one line, and where to see them.
+                err.printf("civicsla: %d %s could not be read; civicsla index --workspace %s names %s%n", problems.size(),
+                        problems.size() == 1 ? "document" : "documents", folder, problems.size() == 1 ? "it" : "them");
+            } else {
+                problems.forEach(m -> err.println("civicsla: " + m));
+            }
             if (!search) {
                 out.printf("%d documents indexed, %d unchanged, %d removed, %d could not be read%n", update.indexed(),
                         update.unchanged(), update.removed(), update.failed());

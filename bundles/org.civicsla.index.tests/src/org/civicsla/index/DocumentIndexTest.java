@@ -222,6 +222,10 @@ class DocumentIndexTest {
             assertEquals(1, index.search("clause:insur*", 10).totalHits());
             assertEquals(2, index.search("vendor:v-? AND secur*", 10).totalHits());
             assertEquals(1, index.search("status:exp* AND secur*", 10).totalHits());
+            // A word with a hyphen is the phrase of its parts, not either part.
+            assertEquals(2, index.search("security OR patches", 10).totalHits());
+            assertEquals(1, index.search("security-patches", 10).totalHits());
+            assertEquals(1, index.search("seventy-two", 10).totalHits());
             // Field names too: STATUS:EXPIRED as status:expired.
             assertEquals(1, index.search("secur* AND STATUS:EXPIRED", 10).totalHits());
             assertEquals(1, index.search("Clause:insur*", 10).totalHits());

@@ -901,6 +901,10 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             this.reader = reader;
             this.clauseTypes = clauseTypes;
             setAllowLeadingWildcard(false);
+            // A word the analyzer splits ("seventy-two", "24x7", "e-mail") is the phrase of its parts, as written;
+            // otherwise its parts were ORed and "seventy-two" found every "two".
+            setSplitOnWhitespace(true); // the words of a query one by one: Lucene allows phrases of a split word only so
+            setAutoGeneratePhraseQueries(true);
         }
 
         /** The field as the index names it: a user's field in any case ({@code STATUS:active}, as values are). */
