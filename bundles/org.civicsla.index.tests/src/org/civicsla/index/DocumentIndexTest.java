@@ -130,6 +130,27 @@ class DocumentIndexTest {
     }
 
     @Test
+    void aContractThatChangesStatusOrVendorIsSearchedAndCountedAsItIsNow() throws Exception {
+        try (DocumentIndex index = DocumentIndex.open(workspace, ClauseDetector.standard())) {
+            index.update(workspace, data, e -> { }, () -> false);
+            assertEquals(java.util.Map.of("active", 1, "expired", 1), index.search("secur*", 10).facets().get("status"));
+            // C-2 renewed and taken over by V-1; its document unchanged.
+            Contract c2 = data.contracts().get(1);
+            Contract renewed = new Contract(c2.id(), "V-1", c2.number(), c2.type(), c2.start(), c2.initialTermMonths(),
+                    c2.renewal(), c2.renewalPeriodMonths(), c2.noticeDays(), ContractStatus.ACTIVE, c2.value(), c2.currency(),
+                    c2.covers(), c2.documents());
+            WorkspaceData changed = new WorkspaceData(data.vendors(), List.of(data.contracts().get(0), renewed), List.of(),
+                    List.of(), List.of());
+            assertEquals(new DocumentIndex.UpdateSummary(1, 1, 0, 0), index.update(workspace, changed, e -> { }, () -> false));
+            SearchResult now = index.search("secur*", 10);
+            assertEquals(java.util.Map.of("active", 2), now.facets().get("status"));
+            assertEquals(java.util.Map.of("V-1", 2), now.facets().get("vendor"));
+            assertEquals(0, index.search("status:expired", 10).totalHits());
+            assertEquals(new DocumentIndex.UpdateSummary(0, 2, 0, 0), index.update(workspace, changed, e -> { }, () -> false));
+        }
+    }
+
+    @Test
     void anUnreadableDocumentIsNotedToldAgainAndReadOnceItChanges() throws Exception {
         Files.write(workspace.resolve("documents/C-2.txt"), new byte[] { 0, 1, 2, 3, 0, 0, 7, 8, 0, 1, 0, 0 });
         List<String> errors = new ArrayList<>();

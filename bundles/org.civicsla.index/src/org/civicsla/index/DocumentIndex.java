@@ -309,7 +309,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 }
                 Stored stored = storedHashes.get(docId);
                 work.add(new Work(docId, contract, ref.path(), file, Files.size(file), stored == null ? null : stored.hash(),
-                        stored == null ? null : stored.error()));
+                        stored == null ? null : stored.error(), stored != null && !stored.labels(contract)));
             }
         }
         // Largest first: a big document started last would leave one reader idle while it finishes alone.
@@ -409,8 +409,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
     }
 
     /** A document to bring up to date; {@code storedHash} is null when the index does not have it. */
+    /** {@code relabel}: the index holds the document under another vendor or contract status than its contract's now. */
     private record Work(String docId, Contract contract, String path, Path file, long size, String storedHash,
-            String storedError) {
+            String storedError, boolean relabel) {
     }
 
     private enum Result {
@@ -457,8 +458,14 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 if (hash.equals(work.storedHash())) {
                     // A file that could not be read is not read again until it changes (or the extractor does); its
                     // error is told again, so that no one takes its clauses for missing.
-                    return work.storedError() == null ? new Outcome(Result.UNCHANGED, null, null)
-                            : new Outcome(Result.FAILED, work.storedError(), null);
+                    if (work.storedError() != null) {
+                        return new Outcome(Result.FAILED, work.storedError(), null);
+                    }
+                    if (!work.relabel()) {
+                        return new Outcome(Result.UNCHANGED, null, null);
+                    }
+                    // The same content, but its contract changed vendor or status (renewed, expired, edited): its
+                    // entries are written again, or searches by status and their facets would go by the old one.
                 }
                 // A TXT file is read again as fast as its kept text would be: only PDF and DOCX text is kept.
                 boolean kept = TextCache.worthKeeping(work.file());
@@ -684,13 +691,25 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         // and order equal scores by path from them.
         document.add(new KeywordField("vendor", contract.vendorId(), Field.Store.YES));
         document.add(new StringField("contract", contract.id(), Field.Store.YES));
-        document.add(new KeywordField("status", contract.status().name().toLowerCase(java.util.Locale.ROOT), onlyDocuments));
+        document.add(new KeywordField("status", status(contract), onlyDocuments));
         document.add(new KeywordField("path", path, Field.Store.YES));
         return document;
     }
 
-    /** What the index holds of a document: its content hash, and why it could not be read, if it could not. */
-    private record Stored(String hash, String error) {
+    /**
+     * What the index holds of a document: its content hash, why it could not be read (if it could not), and the vendor
+     * and contract status its entries were written with.
+     */
+    private record Stored(String hash, String error, String vendor, String status) {
+
+        /** Whether the entries carry {@code contract}'s vendor and status as they are now. */
+        boolean labels(Contract contract) {
+            return contract.vendorId().equals(vendor) && DocumentIndex.status(contract).equals(status);
+        }
+    }
+
+    private static String status(Contract contract) {
+        return contract.status().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -712,7 +731,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 boolean retry = timedOut != null
                         && System.currentTimeMillis() - timedOut.numericValue().longValue() > TimeUnit.DAYS.toMillis(1);
                 if (error == null || TextExtractor.version().equals(document.get("extractor")) && !retry) {
-                    hashes.put(document.get("docId"), new Stored(document.get("hash"), error));
+                    hashes.put(document.get("docId"), new Stored(document.get("hash"), error, document.get("vendor"),
+                            document.get("status")));
                 }
             }
         } finally {
@@ -721,7 +741,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         return hashes;
     }
 
-    private static final Set<String> STORED_FIELDS = Set.of("docId", "hash", "error", "extractor", "timedOut");
+    private static final Set<String> STORED_FIELDS = Set.of("docId", "hash", "error", "extractor", "timedOut", "vendor", "status");
 
     /** The entry of a document that could not be read: no passages, the reason, and the extractor that gave it. */
     private Document unreadable(Work work, String hash, String error) {
