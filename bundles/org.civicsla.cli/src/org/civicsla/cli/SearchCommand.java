@@ -47,7 +47,7 @@ final class SearchCommand implements Command {
 
                 Searches the passages of the contract documents. Query syntax: words, "exact phrases",
                 wildcards (secur*), AND/OR/NOT in capitals (words side by side: either may match),
-                and fields: vendor:V-005, contract:C-012, clause:"Breach Notification", status:active
+                and fields: vendor:V-005 (or its name), contract:C-012, clause:"Breach Notification", status:active
                 (names and values in any case). Prints each passage with its vendor,
                 contract, document and page, matched words marked with ‹ ›, then counts per vendor,
                 clause type and contract status.
@@ -98,7 +98,8 @@ final class SearchCommand implements Command {
                         update.unchanged(), update.removed(), update.failed());
                 return ExitCode.OK;
             }
-            SearchResult result = index.search(String.join(" ", parsed.operands()), limit);
+            SearchResult result = index.search(String.join(" ", parsed.operands()), limit, DocumentIndex.Facets.COUNT,
+                    data.vendors());
             out.printf("%d passages match; the best %d:%n", result.totalHits(), result.hits().size());
             for (SearchResult.Hit hit : result.hits()) {
                 out.printf("%n%s %s %s%s%s%s%n  %s%n", hit.vendorId(), hit.contractId(), hit.document(),

@@ -247,6 +247,12 @@ class DocumentIndexTest {
             assertEquals(2, index.search("security OR patches", 10).totalHits());
             assertEquals(1, index.search("security-patches", 10).totalHits());
             assertEquals(1, index.search("seventy-two", 10).totalHits());
+            // A vendor by its name too, when the caller knows the names.
+            assertEquals(1, index.search("vendor:\"HARBOURVIEW\" AND secur*", 10, DocumentIndex.Facets.COUNT, data.vendors())
+                    .totalHits());
+            assertEquals(1, index.search("vendor:\"civic  cloud\" AND secur*", 10, DocumentIndex.Facets.COUNT, data.vendors())
+                    .hits().stream().filter(h -> h.vendorId().equals("V-1")).count());
+            assertEquals(0, index.search("vendor:Harbourview AND secur*", 10).totalHits());
             // Field names too: STATUS:EXPIRED as status:expired.
             assertEquals(1, index.search("secur* AND STATUS:EXPIRED", 10).totalHits());
             assertEquals(1, index.search("Clause:insur*", 10).totalHits());

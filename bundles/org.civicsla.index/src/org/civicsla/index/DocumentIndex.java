@@ -848,12 +848,22 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * counted, for callers that show none.
      */
     public SearchResult search(String queryText, int limit, Facets facets) throws IOException {
+        return search(queryText, limit, facets, List.of());
+    }
+
+    /**
+     * Searches the passages as {@link #search(String, int, Facets)} does, where {@code vendor:} also takes the name of
+     * one of {@code vendors} ({@code vendor:"Lumen Streetlights"}, in any case): the index holds vendors by id, and
+     * a procurement officer knows them by name.
+     */
+    public SearchResult search(String queryText, int limit, Facets facets, List<org.civicsla.core.model.Vendor> vendors)
+            throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             Query parsed;
             try {
                 QueryParser parser = new PassageQueryParser(analyzer, searcher.getIndexReader(),
-                        detector.taxonomy().types().stream().map(ClauseType::name).toList());
+                        detector.taxonomy().types().stream().map(ClauseType::name).toList(), vendors);
                 parsed = parser.parse(queryText);
             } catch (ParseException e) {
                 throw new IllegalArgumentException("cannot understand the query '" + queryText + "': " + plain(e, queryText), e);
@@ -915,11 +925,15 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         private final IndexReader reader;
         /** The clause types the index detects: a {@code clause:} value that is none of them is a mistake, not "none found". */
         private final List<String> clauseTypes;
+        /** Vendor ids by their names as {@link #normalName} writes them. */
+        private final Map<String, String> vendorIds = new HashMap<>();
 
-        PassageQueryParser(Analyzer analyzer, IndexReader reader, List<String> clauseTypes) {
+        PassageQueryParser(Analyzer analyzer, IndexReader reader, List<String> clauseTypes,
+                List<org.civicsla.core.model.Vendor> vendors) {
             super("text", analyzer);
             this.reader = reader;
             this.clauseTypes = clauseTypes;
+            vendors.forEach(vendor -> vendorIds.putIfAbsent(normalName(vendor.name()), vendor.id()));
             setAllowLeadingWildcard(false);
             // A word the analyzer splits ("seventy-two", "24x7", "e-mail") is the phrase of its parts, as written;
             // otherwise its parts were ORed and "seventy-two" found every "two".
@@ -954,7 +968,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                 throw new ParseException("cannot read the index: " + e.getMessage());
             }
             String wanted = normalName(value);
-            return values(field).stream().filter(name -> normalName(name).equals(wanted)).findFirst().orElse(value);
+            return values(field).stream().filter(name -> normalName(name).equals(wanted)).findFirst()
+                    .orElseGet(() -> "vendor".equals(field) ? vendorIds.getOrDefault(wanted, value) : value);
         }
 
         /** The values the index holds in {@code field}, in order. */

@@ -119,7 +119,7 @@ public final class SearchPart {
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }
-                SearchResult result = index.search(text, 50);
+                SearchResult result = index.search(text, 50, DocumentIndex.Facets.COUNT, opened.get().data().vendors());
                 showIfCurrent.accept(() -> show(result));
                 return Status.OK_STATUS;
             } catch (IllegalArgumentException e) {
