@@ -93,7 +93,7 @@ class CommandsTest {
         String text = readString(c2);
         write(c2, "");
         assertEquals(ExitCode.OK, civicsla("search", "--workspace", workspace.toString(), "\"security incident\""), err.toString());
-        assertEquals("civicsla: 1 document could not be read; civicsla index --workspace " + workspace + " names it",
+        assertEquals("civicsla: 1 document could not be read; civicsla index --workspace '" + workspace + "' says which and why",
                 err.toString().strip());
         assertEquals(ExitCode.OK, civicsla("index", "--workspace", workspace.toString()), err.toString());
         assertEquals("civicsla: C-2: C-2.txt: is empty (0 bytes)", err.toString().strip());

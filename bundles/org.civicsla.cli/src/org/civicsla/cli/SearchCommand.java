@@ -88,8 +88,8 @@ final class SearchCommand implements Command {
             DocumentIndex.UpdateSummary update = index.update(folder, data, problems::add, () -> false);
             if (search && !problems.isEmpty()) {
                 // Searching is not the place to list them again at every query: one line, and where to see them.
-                err.printf("civicsla: %d %s could not be read; civicsla index --workspace %s names %s%n", problems.size(),
-                        problems.size() == 1 ? "document" : "documents", folder, problems.size() == 1 ? "it" : "them");
+                err.printf("civicsla: %d %s could not be read; civicsla index --workspace '%s' says which and why%n",
+                        problems.size(), problems.size() == 1 ? "document" : "documents", folder);
             } else {
                 problems.forEach(m -> err.println("civicsla: " + m));
             }

@@ -184,6 +184,12 @@ class ClauseScanTest {
         ClauseScan.Summary summary = ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, errors::add, () -> false);
         assertEquals(1, summary.documents(), errors.toString());
         assertEquals(List.of(zero + ": is not a regular file (a device or pipe); skipped"), errors);
+        Path broken = Files.createSymbolicLink(folder.resolve("old.txt"), folder.resolve("moved-away.txt"));
+        errors.clear();
+        ClauseScan.scan(List.of(folder), ClauseDetector.standard(), new StringWriter(), errors::add, () -> false);
+        assertEquals(java.util.Set.of(broken + ": is a link to a file that does not exist; skipped",
+                zero + ": is not a regular file (a device or pipe); skipped"), java.util.Set.copyOf(errors)); // in listing order
+        Files.delete(broken);
 
         errors.clear(); // named on its own, it is the one file that could not be read
         summary = ClauseScan.scan(List.of(zero), ClauseDetector.standard(), new StringWriter(), errors::add, () -> false);

@@ -72,6 +72,8 @@ public final class ClauseScan {
                     if (TextExtractor.supports(file) && !file.getFileName().toString().startsWith(".")) {
                         if (attributes.isRegularFile()) {
                             found.add(file);
+                        } else if (attributes.isSymbolicLink()) { // links are followed: this one leads nowhere
+                            errors.accept(file + ": is a link to a file that does not exist; skipped");
                         } else if (!attributes.isDirectory()) { // a pipe or device named as a document: told, not read
                             errors.accept(file + ": is not a regular file (a device or pipe); skipped");
                         }

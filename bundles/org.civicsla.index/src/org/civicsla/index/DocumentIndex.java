@@ -1014,7 +1014,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             if ("clause".equals(named)) {
                 String wanted = normalName(queryText);
                 if (clauseTypes.stream().noneMatch(type -> normalName(type).equals(wanted))) {
-                    throw new ParseException("'" + queryText + "' is no clause type; clause types are " + String.join(", ", clauseTypes));
+                    // clause:Breach Notification (the quotes lost, often to a shell) asks for the type "Breach".
+                    Optional<String> longer = clauseTypes.stream().filter(type -> normalName(type).startsWith(wanted + " ")).findFirst();
+                    throw new ParseException("'" + queryText + "' is no clause type; " + longer.map(type -> "a name of several words"
+                            + " goes in quotes: clause:\"" + type + "\" (on a command line, the whole query in single quotes)")
+                            .orElse("clause types are " + String.join(", ", clauseTypes)));
                 }
             }
             if (NAMES.contains(named)) {

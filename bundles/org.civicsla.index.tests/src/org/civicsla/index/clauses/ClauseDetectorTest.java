@@ -91,6 +91,16 @@ class ClauseDetectorTest {
         assertTrue(cap.evidence().get(0).snippet().startsWith("LIMITATION OF LIABILITY. The Supplier's total"),
                 cap.evidence().toString());
         assertFalse(detect(contents).get("Cap On Liability").present(), "the contents alone say no cap is agreed");
+        // Spaced dots and ellipsis characters are leaders too; "Page 11" is a page number. No entry is a clause.
+        for (String leader : List.of("......................", " . . . . . . . ", "\u2026\u2026\u2026\u2026")) {
+            String table = "TABLE OF CONTENTS 4. Audit Rights" + leader + "7 5. Limitation of Liability" + leader + "9 6. Insurance"
+                    + leader + "Page 11 7. Liquidated Damages" + leader + "12\n\n";
+            List<String> found = detect(table).values().stream().filter(ClauseDetection::present).map(ClauseDetection::category).toList();
+            assertEquals(List.of(), found, table);
+        }
+        // A form's blank stands alone: the clause around it counts.
+        assertTrue(detect("The Supplier shall notify the City of any security incident within ............ 24 hours of its"
+                + " discovery.").get("Breach Notification").present());
     }
 
     @Test

@@ -81,6 +81,9 @@ class SectionsTest {
 
                 15. LIMITATION OF LIABILITY. The Supplier's liability is capped at the fees paid.
                 """));
+        // A form's blank in a clause is no entry: its heading stays one.
+        assertEquals(List.of("5. LIMITATION OF LIABILITY"), titles("5. LIMITATION OF LIABILITY. The Supplier's liability shall not"
+                + " exceed the sum of ................ stated in Schedule 2.\n"));
     }
 
     @Test

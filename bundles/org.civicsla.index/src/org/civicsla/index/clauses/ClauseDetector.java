@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.civicsla.index.extract.ContentsEntries;
+
 /**
  * Finds, in one document's text, which clause types of a taxonomy it carries. The text is normalized
  * and lower-cased once and cut into sentences. For each type, its literal anchors pick the sentences
@@ -191,21 +193,26 @@ public final class ClauseDetector {
     }
 
     /**
-     * An entry of a table of contents after a signal: the rest of its title, without a full stop, then a dot leader and
-     * a page number ("limitation of liability........ 23", "... page 18"). Shown as evidence, such a line said
-     * nothing of the clause ("Limitations of Liability.....8 16." for a cap on liability).
+     * An entry of a table of contents at a signal: the rest of its title (no full stop), a dot leader and a page number
+     * ("limitation of liability........ 23"), with another such entry close by: a table has several, where a form's
+     * blank ("within .......... 24 hours") stands alone. Shown as evidence, an entry said nothing of the clause
+     * ("Limitations of Liability.....8 16." for a cap on liability). See ContentsEntries.
      */
-    private static final Pattern CONTENTS_ENTRY = Pattern.compile("[^.]{0,80}?\\.{5,} ?(?:page )?\\d");
-
     private static boolean inContentsEntry(String text, int end) {
-        // Cheap first, and bounded (an indexOf would read on to the end of a text without leaders at every signal):
-        // no five dots in a row within the title's reach, no entry.
-        int limit = Math.min(text.length(), end + 85);
-        int dots = 0;
-        for (int i = end; i < limit && dots < 5; i++) {
-            dots = text.charAt(i) == '.' ? dots + 1 : 0;
+        int n = text.length();
+        int stop = end;
+        while (stop < n && stop - end <= 80 && text.charAt(stop) != '.' && text.charAt(stop) != '\u2026') {
+            stop++; // the rest of the title, up to where a leader may start
         }
-        return dots == 5 && CONTENTS_ENTRY.matcher(text).region(end, Math.min(text.length(), end + 300)).lookingAt();
+        if (stop - end > 80 || !ContentsEntries.leaderAt(text, stop, Math.min(n, stop + 300))) {
+            return false;
+        }
+        int after = stop;
+        while (after < n && (text.charAt(after) == '.' || text.charAt(after) == ' ' || text.charAt(after) == '\u2026')) {
+            after++; // past this entry's leader: the other entry looked for is another one
+        }
+        return ContentsEntries.leaderWithin(text, Math.max(0, end - 400), end)
+                || ContentsEntries.leaderWithin(text, after, Math.min(n, after + 400));
     }
 
     private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized, int[] sentences,

@@ -112,18 +112,12 @@ final class Sections {
     }
 
     /**
-     * Whether the line [from, end) has a dot leader ("Limitation of Liability........ 23"): an entry of the table of
-     * contents, whose title is no section the text after it is in.
+     * Whether the line [from, end) is an entry of a table of contents ("Limitation of Liability........ 23"): a leader
+     * and a page number where a heading would be, in its first {@value #LOOK} characters. Its title is no section the
+     * text after it is in; a clause with a form's blank ("the sum of ........ stated in Schedule 2") still is one.
      */
     private static boolean contentsEntry(String text, int from, int end) {
-        int dots = 0;
-        for (int i = from; i < end; i++) {
-            dots = text.charAt(i) == '.' ? dots + 1 : 0;
-            if (dots == 5) {
-                return true;
-            }
-        }
-        return false;
+        return ContentsEntries.leaderWithin(text, from, Math.min(end, from + LOOK));
     }
 
     private static final String[] LABELS = { "ARTICLE", "Article", "SECTION", "Section", "SCHEDULE", "Schedule", "EXHIBIT",

@@ -129,6 +129,12 @@ public final class VendorEditorPart {
     private String contractId;
     private List<ClauseRow> clauseRows = List.of();
     private Job evidenceJob;
+    /**
+     * What the index said last, and of which contract: shown again while it is read anew after an edit, rather than
+     * every row going back to "looking..." for as long as another job holds the index.
+     */
+    private Optional<IndexAnswer> lastAnswer = Optional.empty();
+    private String lastAnswerContract = "";
 
     /** One line of the clause list: what a check would conclude for the contract and why. */
     private record ClauseRow(String type, String state, String why, Optional<ClauseRecord> manual) {
@@ -237,6 +243,8 @@ public final class VendorEditorPart {
         if (body != null && !body.isDisposed()) {
             vendorId = null;
             contractId = null;
+            lastAnswer = Optional.empty(); // its contracts may have the same ids as the last workspace's
+            lastAnswerContract = "";
             forgetRefused();
         }
     }
@@ -311,7 +319,7 @@ public final class VendorEditorPart {
             TableItem item = new TableItem(documents, SWT.NONE);
             item.setText(new String[] { d.path(), d.title() });
         }));
-        showClauses(contract, Optional.empty());
+        showClauses(contract, contract.isPresent() && contract.get().id().equals(lastAnswerContract) ? lastAnswer : Optional.empty());
         contract.ifPresent(this::loadEvidence);
         relayout();
     }
@@ -371,8 +379,8 @@ public final class VendorEditorPart {
                         index.whyUnknown(c, type).ifPresent(why -> unknown.put(type, why));
                     }
                 }
-            } catch (IOException e) {
-                // Not "missing" for want of an index: say why nothing is known.
+            } catch (IOException | RuntimeException e) {
+                // Not "missing" (nor "looking..." for ever) for want of an index: say why nothing is known.
                 hits.clear();
                 types.forEach(type -> unknown.put(type, "cannot be looked for: the document index cannot be read (" + e.getMessage() + ")"));
                 show(c, hits, unknown);
@@ -390,7 +398,9 @@ public final class VendorEditorPart {
     private void show(Contract c, List<ClauseHit> hits, Map<String, String> unknown) {
         ui.asyncExec(() -> {
             if (!clauses.isDisposed() && c.id().equals(contractId)) {
-                showClauses(contract(), Optional.of(new IndexAnswer(hits, unknown)));
+                lastAnswer = Optional.of(new IndexAnswer(hits, unknown));
+                lastAnswerContract = c.id();
+                showClauses(contract(), lastAnswer);
             }
         });
     }
