@@ -344,6 +344,11 @@ class WorkbenchUiTest {
                 .anyMatch(r -> r.startsWith("Breach Notification | unknown | not found, but documents/C-2/" + scan.getFileName() + " (")
                         && r.endsWith(") could not be read")));
         assertTrue(rowsOf(clauses).stream().noneMatch(r -> r.contains("| missing |")), rowsOf(clauses).toString());
+        // The Documents list says which one could not be read, and why.
+        List<String> documentRows = rowsOf(documents);
+        assertTrue(documentRows.get(1).startsWith(attached + " | ") && documentRows.get(1).endsWith(" | yes"), documentRows.toString());
+        assertTrue(documentRows.get(2).startsWith("documents/C-2/" + scan.getFileName() + " | ")
+                && documentRows.get(2).contains(" | no: "), documentRows.toString());
 
         search("heliotrope", "the attached document is found", status -> status.startsWith("1 passage matches"));
         org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class VendorEditorPart {
      * What the document index says of a contract's required clauses: its hits, and per type found in no document why
      * it is unknown rather than missing (see ClauseEvidence#whyUnknown).
      */
-    private record IndexAnswer(List<ClauseHit> hits, Map<String, String> unknown) {
+    private record IndexAnswer(List<ClauseHit> hits, Map<String, String> unknown, Map<String, String> unread) {
     }
 
     @PostConstruct
@@ -197,7 +198,8 @@ public final class VendorEditorPart {
         GridDataFactory.fillDefaults().span(4, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(terms);
 
         Group documentGroup = group("Documents (drop files here to attach them)", 1);
-        documents = table(documentGroup, "editor.documents", 3, 130, "Document", "Title"); // a path: room for "documents/C-2/name.pdf"
+        // A path: room for "documents/C-2/name.pdf". Read: whether the index could read it, and why not.
+        documents = table(documentGroup, "editor.documents", 3, 130, "Document", "Title", "Read");
         Button attach = new Button(documentGroup, SWT.PUSH);
         attach.setText("&Attach Documents...");
         attach.setData(VendorsPart.TEST_ID, "editor.attach");
@@ -363,12 +365,14 @@ public final class VendorEditorPart {
         Job job = Job.create("Reading the clauses of " + c.id(), (IProgressMonitor monitor) -> {
             List<ClauseHit> hits = new ArrayList<>();
             Map<String, String> unknown = new LinkedHashMap<>();
+            Map<String, String> unread = new HashMap<>();
             try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
                 // After the clause types changed (the workspace's clauses.yaml, a plugin) the index holds nothing
                 // until the documents are read again; otherwise it is read as it is, without hashing every document.
                 if (index.startedAfresh()) {
                     index.update(folder, opened.get().data(), problem -> { }, monitor::isCanceled);
                 }
+                c.documents().forEach(d -> index.unread(c.id(), d.path()).ifPresent(why -> unread.put(d.path(), why)));
                 for (String type : types) {
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;
@@ -383,10 +387,10 @@ public final class VendorEditorPart {
                 // Not "missing" (nor "looking..." for ever) for want of an index: say why nothing is known.
                 hits.clear();
                 types.forEach(type -> unknown.put(type, "cannot be looked for: the document index cannot be read (" + e.getMessage() + ")"));
-                show(c, hits, unknown);
+                show(c, hits, unknown, Map.of());
                 return Status.warning("Cannot read the document index: " + e.getMessage());
             }
-            show(c, hits, unknown);
+            show(c, hits, unknown, unread);
             return Status.OK_STATUS;
         });
         job.setSystem(true);
@@ -395,10 +399,10 @@ public final class VendorEditorPart {
         job.schedule();
     }
 
-    private void show(Contract c, List<ClauseHit> hits, Map<String, String> unknown) {
+    private void show(Contract c, List<ClauseHit> hits, Map<String, String> unknown, Map<String, String> unread) {
         ui.asyncExec(() -> {
             if (!clauses.isDisposed() && c.id().equals(contractId)) {
-                lastAnswer = Optional.of(new IndexAnswer(hits, unknown));
+                lastAnswer = Optional.of(new IndexAnswer(hits, unknown, unread));
                 lastAnswerContract = c.id();
                 showClauses(contract(), lastAnswer);
             }
@@ -407,6 +411,12 @@ public final class VendorEditorPart {
 
     /** {@code index}: empty while the index is still being read; a type neither recorded nor read yet is not called missing. */
     private void showClauses(Optional<Contract> contract, Optional<IndexAnswer> index) {
+        // Each document: read, or why not (red): the reason a clause is unknown rather than missing.
+        for (TableItem item : documents.getItems()) {
+            String why = index.map(answer -> answer.unread().get(item.getText(0))).orElse(null);
+            item.setText(2, index.isEmpty() ? "" : why == null ? "yes" : "no: " + why);
+            item.setForeground(2, why == null ? null : documents.getDisplay().getSystemColor(SWT.COLOR_RED));
+        }
         List<ClauseHit> hits = index.map(IndexAnswer::hits).orElse(List.of());
         Map<String, String> unknown = index.map(IndexAnswer::unknown).orElse(Map.of());
         int selected = clauses.getSelectionIndex();
