@@ -54,7 +54,8 @@ final class ClausesCommand implements Command {
         // One mistyped path among many is told and the others scanned (see ClauseScan); naming nothing that exists is
         // an error before anything is loaded.
         if (inputs.stream().noneMatch(java.nio.file.Files::exists)) {
-            throw new InputException(inputs.get(0) + ": does not exist");
+            throw new InputException(inputs.size() == 1 ? inputs.get(0) + ": does not exist"
+                    : "none of " + inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")) + " exists");
         }
         List<Path> taxonomy = parsed.option("taxonomy").map(Path::of).stream().toList();
         for (Path file : taxonomy) {

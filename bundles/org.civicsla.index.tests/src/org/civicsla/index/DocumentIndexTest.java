@@ -243,6 +243,9 @@ class DocumentIndexTest {
             assertEquals(1, index.search("clause:insur*", 10).totalHits());
             assertEquals(2, index.search("vendor:v-? AND secur*", 10).totalHits());
             assertEquals(1, index.search("status:exp* AND secur*", 10).totalHits());
+            assertEquals("cannot understand the query 'status:actve': 'actve' is no contract status; statuses are draft, active,"
+                    + " expired, terminated", assertThrows(IllegalArgumentException.class, () -> index.search("status:actve", 10))
+                            .getMessage());
             // A word with a hyphen is the phrase of its parts, not either part.
             assertEquals(2, index.search("security OR patches", 10).totalHits());
             assertEquals(1, index.search("security-patches", 10).totalHits());

@@ -38,7 +38,7 @@ public final class ClauseScan {
     /**
      * Expands folders into the PDF, DOCX and TXT files they hold (hidden files and folders left out); a folder or
      * file that cannot be listed or read is told to {@code errors} and the others are scanned. A path that does not
-     * exist is told and counted in {@code missing}. Each file is scanned once, however often it is named (a folder
+     * exist, and a document's name on a link to nothing or on a device, is told and counted in {@code missing}. Each file is scanned once, however often it is named (a folder
      * twice, a folder and a file in it): twice, its rows would count as two documents.
      */
     static List<Path> documents(List<Path> filesOrFolders, Consumer<String> errors, java.util.concurrent.atomic.AtomicInteger missing)
@@ -74,8 +74,10 @@ public final class ClauseScan {
                             found.add(file);
                         } else if (attributes.isSymbolicLink()) { // links are followed: this one leads nowhere
                             errors.accept(file + ": is a link to a file that does not exist; skipped");
+                            missing.incrementAndGet();
                         } else if (!attributes.isDirectory()) { // a pipe or device named as a document: told, not read
                             errors.accept(file + ": is not a regular file (a device or pipe); skipped");
+                            missing.incrementAndGet();
                         }
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;

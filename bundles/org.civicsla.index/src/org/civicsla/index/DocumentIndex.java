@@ -1021,6 +1021,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                             .orElse("clause types are " + String.join(", ", clauseTypes)));
                 }
             }
+            if ("status".equals(named) && java.util.Arrays.stream(org.civicsla.core.model.ContractStatus.values())
+                    .noneMatch(status -> status.name().equalsIgnoreCase(queryText.strip()))) {
+                throw new ParseException("'" + queryText + "' is no contract status; statuses are " + java.util.Arrays.stream(
+                        org.civicsla.core.model.ContractStatus.values()).map(st -> st.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
             if (NAMES.contains(named)) {
                 return new TermQuery(new Term(named, named(named, queryText)));
             }
