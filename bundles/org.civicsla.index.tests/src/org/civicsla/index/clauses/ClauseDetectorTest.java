@@ -157,6 +157,16 @@ class ClauseDetectorTest {
     }
 
     @Test
+    void theEndOfAWarrantyOrABatchIsNotTheEndOfTheAgreement() {
+        assertFalse(detect("Records shall be kept for a period of not less than two years from the date of expiration of each"
+                + " batch to which they pertain.").get("Post-Termination Services").present());
+        assertFalse(detect("The maintenance term shall continue for twelve (12) months following the expiration of the"
+                + " Warranty Period.").get("Post-Termination Services").present());
+        assertTrue(detect("For a period of two years following the expiration of this Agreement, the Supplier shall supply"
+                + " spare parts for the installed cameras.").get("Post-Termination Services").present());
+    }
+
+    @Test
     void auditedFinancialStatementsAreNotAuditRights() {
         assertFalse(detect("The Company shall deliver its audited financial statements within 90 days after year end.")
                 .get("Audit Rights").present());
