@@ -86,6 +86,8 @@ public final class VendorEditorPart {
     private static final String TOO_WEAK = "too weak";
     /** Posted (with the vendor id) when a person picks a vendor to work on. */
     public static final String TOPIC_SELECTED = "org/civicsla/vendor/selected";
+    /** Context key of the vendor last chosen in the Vendors list (its id), for an editor created after the choice. */
+    public static final String CHOSEN_VENDOR = "org.civicsla.vendor.chosen";
 
     private static final Map<String, String> CONTRACT_LABELS = new LinkedHashMap<>();
     static {
@@ -215,6 +217,9 @@ public final class VendorEditorPart {
         button(actions, "Mark &Present", "editor.clause.present", () -> markClause(ClauseState.PRESENT));
         button(actions, "Mark &Missing", "editor.clause.missing", () -> markClause(ClauseState.MISSING));
         button(actions, "&Use Documents", "editor.clause.clear", this::clearClause);
+        if (context.get(CHOSEN_VENDOR) instanceof String chosen) {
+            vendorId = chosen; // chosen before this editor was created; show() says so if it is not in the workspace
+        }
         show();
     }
 

@@ -52,6 +52,9 @@ public final class VendorsPart {
     private org.eclipse.e4.ui.workbench.modeling.EPartService parts;
 
     @Inject
+    private org.eclipse.e4.ui.model.application.MApplication application;
+
+    @Inject
     private org.eclipse.e4.ui.model.application.ui.basic.MPart part;
 
     /** Persisted-state keys: the sort column (its title) and direction survive a restart with the layout. */
@@ -96,9 +99,9 @@ public final class VendorsPart {
         viewer.setComparator(sorter);
         restoreSortOrder(sorter);
         // Choosing a vendor shows it in the editor; Enter or a double-click brings the editor to the front.
-        viewer.addSelectionChangedListener(e -> selected().ifPresent(v -> events.send(VendorEditorPart.TOPIC_SELECTED, v.id())));
+        viewer.addSelectionChangedListener(e -> selected().ifPresent(this::choose));
         viewer.addOpenListener(e -> selected().ifPresent(v -> {
-            events.send(VendorEditorPart.TOPIC_SELECTED, v.id());
+            choose(v);
             parts.showPart(VendorEditorPart.ID, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
         }));
         viewer.addFilter(new ViewerFilter() {
@@ -182,6 +185,15 @@ public final class VendorsPart {
                 showSortOrder(sorter, column);
             }
         }
+    }
+
+    /**
+     * Tells the editor, and keeps in the application's context for an editor not created yet: the first Enter or
+     * double-click creates it after the event has gone by, and it opened empty.
+     */
+    private void choose(Vendor vendor) {
+        application.getContext().set(VendorEditorPart.CHOSEN_VENDOR, vendor.id());
+        events.send(VendorEditorPart.TOPIC_SELECTED, vendor.id());
     }
 
     private java.util.Optional<Vendor> selected() {
