@@ -40,6 +40,21 @@ class LifecycleTest {
     }
 
     @Test
+    void theTermsAreDescribedAsTheContractStandsAndNotPlannedByWhenItIsRecordedAsEnded() {
+        Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        // This term's notice deadline (2026-10-03) has passed: the next is the next term's, and it commits to 2028.
+        assertEquals("Current term 2026-01-01 to 2027-01-01. Next notice deadline 2027-10-02. Committed until 2028-01-01.",
+                ContractTerms.describe(tacit, today));
+        Contract expired = new Contract("C", "V", "", "", Optional.of(JAN_2020), 24, RenewalKind.AUTOMATIC, 12, 90,
+                ContractStatus.EXPIRED, Optional.empty(), "", List.of(), List.of());
+        assertEquals("Recorded as expired: no renewal or notice dates, and the checks do not judge it. ",
+                ContractTerms.describe(expired, today));
+        assertEquals("Ended on 2022-01-01 (no renewal by itself): the checks no longer judge it. ",
+                ContractTerms.describe(contract(JAN_2020, 24, RenewalKind.NONE, 0, 0), today));
+    }
+
+    @Test
     void tacitRenewalsRollTheTermOverAfterTheInitialTerm() {
         Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
         assertEquals(new Term(JAN_2020, LocalDate.of(2022, 1, 1), 0),

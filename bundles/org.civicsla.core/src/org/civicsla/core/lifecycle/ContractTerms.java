@@ -107,6 +107,35 @@ public final class ContractTerms {
         return initialTerm(contract).map(Term::end).filter(end -> !asOf.isBefore(end));
     }
 
+    /**
+     * The contract's terms in a sentence or three, as of {@code today}: its current term, next notice deadline and
+     * commitment; or that it ended, or is recorded as expired, terminated or a draft, which the checks do not judge
+     * as in force (its dates then mean nothing to plan by, and are not given as if they did).
+     */
+    public static String describe(Contract c, LocalDate today) {
+        switch (c.status()) {
+            case EXPIRED, TERMINATED -> {
+                return "Recorded as " + c.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + ": no renewal or notice dates, and the checks do not judge it. ";
+            }
+            case DRAFT -> {
+                return "A draft, not in force: the checks do not judge it until it is active. ";
+            }
+            default -> {
+                // active: its dates say what comes next
+            }
+        }
+        var ended = ended(c, today);
+        if (ended.isPresent()) {
+            return "Ended on " + ended.get() + " (no renewal by itself): the checks no longer judge it. ";
+        }
+        String term = currentTerm(c, today).map(t -> "Current term " + t.start() + " to " + t.end() + ". ")
+                .orElse(c.start().isEmpty() ? "Start date unknown: renewal and notice dates cannot be computed. " : "");
+        String notice = nextNoticeDeadline(c, today).map(d -> "Next notice deadline " + d + ". ").orElse("");
+        String end = endOfCommitment(c, today).map(d -> "Committed until " + d + ".").orElse("");
+        return term + notice + end;
+    }
+
     private static Optional<Term> initialTerm(Contract contract) {
         if (contract.start().isEmpty() || contract.initialTermMonths() <= 0) {
             return Optional.empty();

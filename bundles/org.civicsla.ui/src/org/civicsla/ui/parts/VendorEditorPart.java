@@ -319,7 +319,7 @@ public final class VendorEditorPart {
         contract.map(c -> ContractDraft.of(c).fields()).orElse(blank(contractFields))
                 .forEach((field, value) -> setValue(contractFields.get(field), value));
         setEnabled(contractFields.values(), contract.isPresent());
-        terms.setText(contract.map(c -> termsOf(c, today)).orElse(vendor.isPresent() ? "This vendor has no contracts." : ""));
+        terms.setText(contract.map(c -> ContractTerms.describe(c, today)).orElse(vendor.isPresent() ? "This vendor has no contracts." : ""));
 
         documents.removeAll();
         contract.ifPresent(c -> c.documents().forEach(d -> {
@@ -340,20 +340,11 @@ public final class VendorEditorPart {
 
     /** When the contract ends: the end of the commitment, the day it ended, or unknown (no start or term). */
     private static String ends(Contract c, LocalDate today) {
+        if (c.status() == ContractStatus.EXPIRED || c.status() == ContractStatus.TERMINATED) {
+            return c.status().name().toLowerCase(Locale.ROOT); // recorded so: its dates say nothing to plan by
+        }
         return ContractTerms.endOfCommitment(c, today).map(LocalDate::toString)
                 .or(() -> ContractTerms.ended(c, today).map(end -> "ended " + end)).orElse("unknown");
-    }
-
-    private static String termsOf(Contract c, LocalDate today) {
-        var ended = ContractTerms.ended(c, today);
-        if (ended.isPresent()) {
-            return "Ended on " + ended.get() + " (no renewal by itself): the checks no longer judge it. ";
-        }
-        String term = ContractTerms.currentTerm(c, today).map(t -> "Current term " + t.start() + " to " + t.end() + ". ")
-                .orElse(c.start().isEmpty() ? "Start date unknown: renewal and notice dates cannot be computed. " : "");
-        String notice = ContractTerms.nextNoticeDeadline(c, today).map(d -> "Next notice deadline " + d + ". ").orElse("");
-        String end = ContractTerms.endOfCommitment(c, today).map(d -> "Committed until " + d + ".").orElse("");
-        return term + notice + end;
     }
 
     /** Evidence comes from the document index, which may be busy with a job: read it in the background. */
