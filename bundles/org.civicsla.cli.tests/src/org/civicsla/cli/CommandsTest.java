@@ -192,7 +192,7 @@ class CommandsTest {
         assertTrue(rows.get(2).startsWith("V-2,Harbourview CCTV,2,pass,"), out.toString());
 
         assertEquals(ExitCode.OK, civicsla("search", "--workspace", workspace.toString(), "clause:\"Manual Override\""));
-        assertTrue(out.toString().startsWith("1 passages match"), out.toString());
+        assertTrue(out.toString().startsWith("1 passage matches:"), out.toString());
 
         Files.writeString(workspace.resolve("clauses.yaml"), "types:\n  - name: Manual Override\n    patterns: ['(manual']\n");
         assertEquals(ExitCode.ERROR, civicsla("search", "--workspace", workspace.toString(), "override"));

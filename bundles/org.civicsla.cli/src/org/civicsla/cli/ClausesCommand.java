@@ -72,10 +72,15 @@ final class ClausesCommand implements Command {
         try {
             ClauseScan.Summary summary = ClauseScan.scan(inputs, detector, out, err::println, () -> false);
             out.flush();
-            err.printf("%d documents scanned, %d could not be read%n", summary.documents(), summary.failed());
+            err.printf("%s scanned, %d could not be read%n", documents(summary.documents()), summary.failed());
             return summary.documents() == 0 && summary.failed() > 0 ? ExitCode.ERROR : ExitCode.OK;
         } catch (IOException e) {
             throw new InputException("cannot scan " + inputs + ": " + e.getMessage(), e);
         }
+    }
+
+    /** "1 document", "2 documents". */
+    static String documents(int count) {
+        return count + (count == 1 ? " document" : " documents");
     }
 }

@@ -94,13 +94,15 @@ final class SearchCommand implements Command {
                 problems.forEach(m -> err.println("civicsla: " + m));
             }
             if (!search) {
-                out.printf("%d documents indexed, %d unchanged, %d removed, %d could not be read%n", update.indexed(),
+                out.printf("%s indexed, %d unchanged, %d removed, %d could not be read%n", ClausesCommand.documents(update.indexed()),
                         update.unchanged(), update.removed(), update.failed());
                 return ExitCode.OK;
             }
             SearchResult result = index.search(String.join(" ", parsed.operands()), limit, DocumentIndex.Facets.COUNT,
                     data.vendors());
-            out.printf("%d passages match; the best %d:%n", result.totalHits(), result.hits().size());
+            out.println(result.totalHits() == 0 ? "No passage matches."
+                    : result.totalHits() == 1 ? "1 passage matches:"
+                    : result.totalHits() + " passages match; the best " + result.hits().size() + ":");
             for (SearchResult.Hit hit : result.hits()) {
                 out.printf("%n%s %s %s%s%s%s%n  %s%n", hit.vendorId(), hit.contractId(), hit.document(),
                         hit.page().isPresent() ? ", page " + hit.page().getAsInt() : "", hit.sectionNotShown().map(s -> ", " + s).orElse(""),
