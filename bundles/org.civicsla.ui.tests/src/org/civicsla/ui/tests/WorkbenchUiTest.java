@@ -335,6 +335,9 @@ class WorkbenchUiTest {
         Table clauses = robot.widget("editor.clauses", Table.class);
         robot.waitUntil("the clause list calls a clause missing", () -> rowsOf(clauses).stream().anyMatch(r -> r.startsWith("Breach Notification | missing")));
 
+        // Searched before the document is attached: the search shown runs again when it is.
+        search("heliotrope", "nothing is found before the annex is attached", status -> status.startsWith("0 passages match"));
+
         robot.click(robot.widget("editor.attach", org.eclipse.swt.widgets.Button.class));
         String attached = "documents/C-2/" + annex.getFileName();
         robot.waitUntil("the attached documents are listed", () -> documents.getItemCount() == 3
@@ -350,7 +353,9 @@ class WorkbenchUiTest {
         assertTrue(documentRows.get(2).startsWith("documents/C-2/" + scan.getFileName() + " | ")
                 && documentRows.get(2).contains(" | no: "), documentRows.toString());
 
-        search("heliotrope", "the attached document is found", status -> status.startsWith("1 passage matches"));
+        Label searchStatus = robot.widget("search.status", Label.class);
+        robot.waitUntil("the search shown finds the attached document without being asked again",
+                () -> searchStatus.getText().startsWith("1 passage matches"));
         org.eclipse.swt.custom.StyledText results = robot.widget("search.results", org.eclipse.swt.custom.StyledText.class);
         assertTrue(robot.ui(results::getText).startsWith("V-2  C-2  " + attached), robot.ui(results::getText));
 

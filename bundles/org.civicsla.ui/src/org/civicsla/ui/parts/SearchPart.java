@@ -42,6 +42,8 @@ public final class SearchPart {
     private org.eclipse.swt.widgets.Tree facets;
     private StyledText results;
     private final AtomicReference<Job> running = new AtomicReference<>();
+    /** The query of the hits shown (or being searched), run again when the workspace changes; empty for none. */
+    private String searched = "";
 
     @PostConstruct
     void create(Composite parent) {
@@ -95,6 +97,7 @@ public final class SearchPart {
 
     private void search(String text) {
         var opened = workspaces.current();
+        searched = opened.isEmpty() ? "" : text.strip();
         if (opened.isEmpty() || text.isBlank()) {
             // Nothing to search: the last query's hits (or its error) would read as this one's.
             stop();
@@ -144,8 +147,21 @@ public final class SearchPart {
     @org.eclipse.e4.core.di.annotations.Optional
     void workspaceOpened(@org.eclipse.e4.ui.di.UIEventTopic(WorkspaceModel.TOPIC_OPENED) String folder) {
         if (results != null && !results.isDisposed()) {
+            searched = "";
             stop();
             clear("", null);
+        }
+    }
+
+    /**
+     * The workspace changed (an edit, an import, a document attached): the hits and counts shown may be out of date
+     * (a contract's status, a new document), so the search shown runs again.
+     */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void workspaceChanged(@org.eclipse.e4.ui.di.UIEventTopic(WorkspaceModel.TOPIC_CHANGED) String folder) {
+        if (results != null && !results.isDisposed() && !searched.isEmpty()) {
+            search(searched);
         }
     }
 
