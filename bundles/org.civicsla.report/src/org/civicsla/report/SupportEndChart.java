@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 import org.civicsla.core.check.Status;
-import org.civicsla.core.lifecycle.SupportStatus;
 import org.civicsla.core.model.Device;
 import org.civicsla.core.model.DeviceModel;
 import org.civicsla.core.model.Milestone;
+import org.civicsla.core.model.WorkspaceData;
 import org.openpdf.text.Element;
 import org.openpdf.text.Image;
 import org.openpdf.text.pdf.PdfContentByte;
@@ -49,21 +48,24 @@ final class SupportEndChart {
     private SupportEndChart() {
     }
 
-    /** Counts devices by the year the chosen milestone of their model falls in. */
+    /**
+     * Counts devices by the year the chosen milestone of their model falls in, as the Devices part's chart does
+     * (core's SupportEndChart, so the report and the screen show the same figures); here with at least
+     * {@value #MIN_YEARS} years and the far future folded into the last bar.
+     */
     static Counts count(Collection<Device> devices, Map<String, DeviceModel> models, Milestone milestone,
             LocalDate asOf) {
-        TreeMap<Integer, Integer> perYear = new TreeMap<>();
-        int unknown = 0;
+        var chart = org.civicsla.core.lifecycle.SupportEndChart.of(new WorkspaceData(List.of(), List.of(), List.of(),
+                List.copyOf(models.values()), List.copyOf(devices)), milestone,
+                org.civicsla.core.lifecycle.SupportEndChart.Period.YEAR, org.civicsla.core.lifecycle.SupportEndChart.Split.NONE,
+                1, asOf);
         int ended = 0;
-        for (Device device : devices) {
-            DeviceModel model = models.get(device.modelId());
-            Optional<LocalDate> end = model == null ? Optional.empty() : SupportStatus.supportEnd(model, milestone);
-            if (end.isEmpty()) {
-                unknown++;
-            } else if (!end.get().isAfter(asOf)) {
-                ended++;
+        TreeMap<Integer, Integer> perYear = new TreeMap<>();
+        for (var bar : chart.bars()) {
+            if (bar.ended()) {
+                ended = bar.total();
             } else {
-                perYear.merge(end.get().getYear(), 1, Integer::sum);
+                perYear.put(bar.start().getYear(), bar.total());
             }
         }
         List<Bar> bars = new ArrayList<>();
@@ -77,7 +79,7 @@ final class SupportEndChart {
         if (foldFrom != Integer.MAX_VALUE) {
             bars.add(new Bar(foldFrom + "+", perYear.tailMap(foldFrom).values().stream().mapToInt(Integer::intValue).sum()));
         }
-        return new Counts(List.copyOf(bars), ended, unknown);
+        return new Counts(List.copyOf(bars), ended, chart.unknown());
     }
 
     /** Draws the bars into an image as wide as {@code width} points. */

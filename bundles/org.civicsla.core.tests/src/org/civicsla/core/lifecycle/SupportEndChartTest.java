@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class SupportEndChartTest {
 
+    private static final LocalDate AS_OF = LocalDate.of(2026, 12, 2);
+
     private static DeviceModel model(String id, String name, LocalDate support, LocalDate security) {
         return new DeviceModel(id, "V-1", name, "Camera", LifecycleDate.UNKNOWN,
                 support == null ? LifecycleDate.UNKNOWN : LifecycleDate.of(support, "test"),
@@ -47,38 +49,49 @@ class SupportEndChartTest {
 
     @Test
     void perYearCountsEveryDeviceWithAKnownDateOnce() {
-        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.YEAR, Split.NONE, 6);
+        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.YEAR, Split.NONE, 6, AS_OF);
         assertEquals(List.of(SupportEndChart.ALL), chart.groups());
-        assertEquals(List.of(new Bar("2027", LocalDate.of(2027, 1, 1), List.of(6)), new Bar("2029", LocalDate.of(2029, 1, 1), List.of(4))),
-                chart.bars());
+        // Every year from the as-of one, empty years too, after the bar of support already ended.
+        assertEquals(List.of(new Bar("ended", LocalDate.MIN, List.of(0)), new Bar("2026", LocalDate.of(2026, 1, 1), List.of(0)),
+                new Bar("2027", LocalDate.of(2027, 1, 1), List.of(6)), new Bar("2028", LocalDate.of(2028, 1, 1), List.of(0)),
+                new Bar("2029", LocalDate.of(2029, 1, 1), List.of(4))), chart.bars());
         assertEquals(5, chart.unknown());
+        // Later, what has ended is one bar, apart from the devices whose support ends later that same year.
+        SupportEndChart later = SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.YEAR, Split.NONE, 6,
+                LocalDate.of(2027, 6, 1));
+        assertEquals(List.of("ended 4", "2027 2", "2028 0", "2029 4"),
+                later.bars().stream().map(b -> b.label() + " " + b.total()).toList());
+        assertEquals(true, later.bars().get(0).ended());
     }
 
     @Test
     void perQuarterByDistrictSplitsEachBar() {
-        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.QUARTER, Split.DISTRICT, 6);
+        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.QUARTER, Split.DISTRICT, 6, AS_OF);
         assertEquals(List.of("Harbour", "Hill", "Old Town"), chart.groups());
-        assertEquals(List.of("2027-Q1", "2027-Q4", "2029-Q2"), chart.bars().stream().map(Bar::label).toList());
-        assertEquals(List.of(3, 0, 1), chart.bars().get(0).counts());
-        assertEquals(List.of(2, 0, 0), chart.bars().get(1).counts());
-        assertEquals(List.of(0, 4, 0), chart.bars().get(2).counts());
+        List<Bar> filled = chart.bars().stream().filter(b -> b.total() > 0).toList();
+        assertEquals(List.of("2027-Q1", "2027-Q4", "2029-Q2"), filled.stream().map(Bar::label).toList());
+        assertEquals(List.of(3, 0, 1), filled.get(0).counts());
+        assertEquals(List.of(2, 0, 0), filled.get(1).counts());
+        assertEquals(List.of(0, 4, 0), filled.get(2).counts());
+        assertEquals(1 + 11, chart.bars().size(), "ended, then every quarter from 2026-Q4 to 2029-Q2");
     }
 
     @Test
     void theMilestoneDecidesTheDate() {
-        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SECURITY_UPDATES, Period.YEAR, Split.MODEL, 6);
+        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SECURITY_UPDATES, Period.YEAR, Split.MODEL, 6, AS_OF);
         assertEquals(List.of("Cam 100", "Cam 200"), chart.groups());
-        assertEquals(List.of(new Bar("2026", LocalDate.of(2026, 1, 1), List.of(4, 0)), new Bar("2027", LocalDate.of(2027, 1, 1), List.of(0, 2))),
-                chart.bars());
+        assertEquals(List.of(new Bar("ended", LocalDate.MIN, List.of(0, 0)), new Bar("2026", LocalDate.of(2026, 1, 1), List.of(4, 0)),
+                new Bar("2027", LocalDate.of(2027, 1, 1), List.of(0, 2))), chart.bars());
         assertEquals(9, chart.unknown(), "Router X has no end of security updates, Sensor no date at all");
     }
 
     @Test
     void smallGroupsFoldIntoOther() {
-        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.YEAR, Split.MODEL, 2);
+        SupportEndChart chart = SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.YEAR, Split.MODEL, 2, AS_OF);
         assertEquals(List.of("Cam 100", SupportEndChart.OTHER), chart.groups());
-        assertEquals(List.of(List.of(4, 2), List.of(0, 4)), chart.bars().stream().map(Bar::counts).toList());
+        assertEquals(List.of(List.of(0, 0), List.of(0, 0), List.of(4, 2), List.of(0, 0), List.of(0, 4)),
+                chart.bars().stream().map(Bar::counts).toList());
         assertThrows(IllegalArgumentException.class,
-                () -> SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.YEAR, Split.MODEL, 0));
+                () -> SupportEndChart.of(devices(), Milestone.END_OF_SUPPORT, Period.YEAR, Split.MODEL, 0, AS_OF));
     }
 }

@@ -2,7 +2,6 @@ package org.civicsla.core.lifecycle;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,10 @@ import org.civicsla.core.model.Milestone;
 import org.civicsla.core.model.WorkspaceData;
 
 /**
- * The numbers behind the chart "devices reaching end of support": devices counted per year or per
- * quarter in which their model's support ends, split by model or by district. Small groups are folded
+ * The numbers behind the chart "devices reaching end of support": devices whose support has ended by the as-of
+ * day in one bar ({@link #ENDED}), then every year or quarter from the as-of one to the last, empty ones included
+ * so the time axis is even, each counting the devices whose model's support ends in it, split by model or by
+ * district. The portfolio report counts the same way, so the screen and the report show the same figures. Small groups are folded
  * into "other" so that a chart stays readable; devices whose model has no known date are counted apart,
  * since an unknown date is itself a finding of step 5.
  */
@@ -41,7 +42,15 @@ public record SupportEndChart(Period period, Split split, List<String> groups, L
         public int total() {
             return counts.stream().mapToInt(Integer::intValue).sum();
         }
+
+        /** Whether this is the bar of the devices whose support has ended already. */
+        public boolean ended() {
+            return ENDED.equals(label);
+        }
     }
+
+    /** Label of the first bar: support ended on or before the as-of day. */
+    public static final String ENDED = "ended";
 
     public static final String OTHER = "other";
     public static final String ALL = "devices";
@@ -55,7 +64,8 @@ public record SupportEndChart(Period period, Split split, List<String> groups, L
      * Counts {@code data}'s devices by when support ends ({@code milestone}); at most {@code maxGroups}
      * groups, the largest by device count, the rest as {@link #OTHER}.
      */
-    public static SupportEndChart of(WorkspaceData data, Milestone milestone, Period period, Split split, int maxGroups) {
+    public static SupportEndChart of(WorkspaceData data, Milestone milestone, Period period, Split split, int maxGroups,
+            LocalDate asOf) {
         if (maxGroups < 1) {
             throw new IllegalArgumentException("maxGroups must be at least 1: " + maxGroups);
         }
@@ -78,7 +88,9 @@ public record SupportEndChart(Period period, Split split, List<String> groups, L
                 continue;
             }
             String group = groupOf.apply(device);
-            counts.computeIfAbsent(startOf(end.get(), period), k -> new HashMap<>()).merge(group, 1, Integer::sum);
+            // Ended by the as-of day: one bar, however long ago (LocalDate.MIN keeps it first).
+            LocalDate bucket = end.get().isAfter(asOf) ? startOf(end.get(), period) : LocalDate.MIN;
+            counts.computeIfAbsent(bucket, k -> new HashMap<>()).merge(group, 1, Integer::sum);
             groupTotals.merge(group, 1, Integer::sum);
         }
         List<String> ranked = groupTotals.entrySet().stream()
@@ -94,13 +106,22 @@ public record SupportEndChart(Period period, Split split, List<String> groups, L
             index.put(groups.get(i), i);
         }
         List<Bar> bars = new ArrayList<>();
-        for (Map.Entry<LocalDate, Map<String, Integer>> bucket : counts.entrySet()) {
+        if (counts.isEmpty()) {
+            return new SupportEndChart(period, split, groups, bars, unknown);
+        }
+        // Every period from the as-of one to the last, empty ones too: a year left out made the axis uneven.
+        List<LocalDate> periods = new ArrayList<>();
+        periods.add(LocalDate.MIN);
+        LocalDate last = counts.lastKey().equals(LocalDate.MIN) ? startOf(asOf, period) : counts.lastKey();
+        for (LocalDate p = startOf(asOf, period); !p.isAfter(last); p = period == Period.YEAR ? p.plusYears(1) : p.plusMonths(3)) {
+            periods.add(p);
+        }
+        for (LocalDate start : periods) {
             int[] perGroup = new int[groups.size()];
-            bucket.getValue().forEach((group, n) -> perGroup[index.getOrDefault(group, groups.size() - 1)] += n);
-            bars.add(new Bar(label(bucket.getKey(), period), bucket.getKey(),
+            counts.getOrDefault(start, Map.of()).forEach((group, n) -> perGroup[index.getOrDefault(group, groups.size() - 1)] += n);
+            bars.add(new Bar(start.equals(LocalDate.MIN) ? ENDED : label(start, period), start,
                     java.util.Arrays.stream(perGroup).boxed().toList()));
         }
-        bars.sort(Comparator.comparing(Bar::start));
         return new SupportEndChart(period, split, groups, bars, unknown);
     }
 

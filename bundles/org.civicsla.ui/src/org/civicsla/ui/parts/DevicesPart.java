@@ -176,7 +176,7 @@ public final class DevicesPart {
                     case 1 -> SupportEndChart.Split.MODEL;
                     case 2 -> SupportEndChart.Split.DISTRICT;
                     default -> SupportEndChart.Split.NONE;
-                }, PALETTE.length);
+                }, PALETTE.length, today);
         summary.setText(String.format("%,d devices of %d models. By %s: %,d already unsupported, %,d with unknown dates. "
                 + "Replacement plan: %s in total.", data.devices().size(), data.deviceModels().size(),
                 milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates", unsupported, unknown,
@@ -264,13 +264,14 @@ public final class DevicesPart {
             int y = bottom;
             for (int g = 0; g < bar.counts().size(); g++) {
                 int height = (int) ((long) (bottom - top) * bar.counts().get(g) / Math.max(1, max));
-                // Unsplit, a period already past is red: those devices are unsupported now.
-                gc.setBackground(data.groups().size() == 1 && bar.start().isBefore(LocalDate.now().withDayOfMonth(1))
+                // Unsplit, the bar of support already ended is red: those devices are unsupported now.
+                gc.setBackground(data.groups().size() == 1 && bar.ended()
                         ? chart.getDisplay().getSystemColor(SWT.COLOR_RED) : colour(g, data.groups()));
                 gc.fillRectangle(x, y - height, width, height);
                 y -= height;
             }
-            String label = data.period() == SupportEndChart.Period.YEAR ? "'" + bar.label().substring(2) : bar.label().substring(2);
+            String label = bar.ended() ? bar.label()
+                    : data.period() == SupportEndChart.Period.YEAR ? "'" + bar.label().substring(2) : bar.label().substring(2);
             if (gc.textExtent(label).x <= slot || i % 2 == 0) {
                 gc.drawText(label, x, bottom + 2, true);
             }
