@@ -410,6 +410,11 @@ public final class TextExtractor {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
+        if (message != null && (message.contains("Missing root object") || message.contains("Header doesn't contain versioninfo")
+                || message.contains("Error: End-of-File, expected line"))) {
+            // PDFBox's words for a file that is no PDF or lost its structure: what a person can do about it.
+            return "is damaged: its PDF structure is missing or cut off (" + message.strip() + "); save or export it again";
+        }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
