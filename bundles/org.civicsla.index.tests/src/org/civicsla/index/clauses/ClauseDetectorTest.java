@@ -98,6 +98,14 @@ class ClauseDetectorTest {
             List<String> found = detect(table).values().stream().filter(ClauseDetection::present).map(ClauseDetection::category).toList();
             assertEquals(List.of(), found, table);
         }
+        // Without leaders: page numbers, each before the next numbered heading.
+        String plain = "TABLE OF CONTENTS 22.0 WARRANTIES 16 23.0 LIMITATION OF LIABILITY 17 24.0 RELATIONSHIP OF THE PARTIES 18"
+                + " 25.0 SUPPLIER PERSONNEL 18 26.0 INSURANCE 19\n\n";
+        assertFalse(detect(plain).get("Cap On Liability").present(), plain);
+        ClauseDetection capAfter = detect(plain + "23.0 LIMITATION OF LIABILITY. The Supplier's total liability shall not exceed"
+                + " the fees paid in the twelve (12) months preceding the claim.").get("Cap On Liability");
+        assertTrue(capAfter.present());
+        assertTrue(capAfter.evidence().stream().allMatch(e -> e.start() >= plain.length()), capAfter.evidence().toString());
         // A form's blank stands alone: the clause around it counts.
         assertTrue(detect("The Supplier shall notify the City of any security incident within ............ 24 hours of its"
                 + " discovery.").get("Breach Notification").present());

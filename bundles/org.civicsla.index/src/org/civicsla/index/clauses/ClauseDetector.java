@@ -104,7 +104,7 @@ public final class ClauseDetector {
             // The scan is a method of its own, apart from building the detection: the JIT compiles the hot loop
             // again each time a new kind of document reaches a path it had not taken, and with the evidence and
             // value code inlined beside it, each compile was some 90 KB of machine code.
-            Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), guard ? guarded : null,
+            Tally tally = scan(type, compiled.get(t), walks, normalized.lower(), normalized.text(), guard ? guarded : null,
                     sentences, found.sentences()[t]);
             detections.add(decide(type, tally, normalized, sentences, guard ? guarded : normalized.lower()));
         }
@@ -140,7 +140,7 @@ public final class ClauseDetector {
     }
 
     /** {@code guarded}: the text that stops a rule when interrupted, for a type not as shipped; else null. */
-    private static Tally scan(ClauseType type, Compiled patterns, Walk[] walks, String text, CharSequence guarded,
+    private static Tally scan(ClauseType type, Compiled patterns, Walk[] walks, String text, String cased, CharSequence guarded,
             int[] sentences, boolean[] candidate) {
         Tally tally = new Tally();
         boolean near = patterns.near().length > 0;
@@ -162,7 +162,7 @@ public final class ClauseDetector {
                     if (near && !(guarded == null ? anyIn(patterns.near(), text, from, to) : anyIn(type.near(), guarded, from, to))) {
                         continue;
                     }
-                    if (inContentsEntry(text, m.end())) {
+                    if (inContentsEntry(text, m.end()) || inContentsList(cased, m.end())) {
                         continue; // a title in the table of contents says a clause is somewhere, not what it says
                     }
                     int excludeFrom = from;
@@ -198,6 +198,28 @@ public final class ClauseDetector {
      * blank ("within .......... 24 hours") stands alone. Shown as evidence, an entry said nothing of the clause
      * ("Limitations of Liability.....8 16." for a cap on liability). See ContentsEntries.
      */
+    /**
+     * A table of contents without leaders: after the signal, page numbers each followed by the next numbered heading
+     * ("LIMITATION OF LIABILITY 24 24.0 RELATIONSHIP OF THE PARTIES 18 25.0 SUPPLIER PERSONNEL 18", "Payment 24
+     * ARTICLE 9 Term 27"), three times within a few lines. {@code cased}: the text before lower-casing, same offsets.
+     */
+    private static final Pattern PAGE_THEN_HEADING = Pattern.compile(
+            " \\d{1,3} (?:(?:ARTICLE|Article|SECTION|Section) )?\\d{1,2}(?:\\.\\d{1,2})*\\.? [A-Z]");
+
+    private static boolean inContentsList(String cased, int end) {
+        int to = Math.min(cased.length(), end + 300);
+        Matcher entries = PAGE_THEN_HEADING.matcher(cased).region(end, to);
+        // The first page number must follow the signal's own title closely: the signal is an entry, not text before one.
+        if (!entries.find() || entries.start() - end > 80) {
+            return false;
+        }
+        int found = 1;
+        while (found < 3 && entries.find()) {
+            found++;
+        }
+        return found == 3;
+    }
+
     private static boolean inContentsEntry(String text, int end) {
         int n = text.length();
         int stop = end;
