@@ -123,7 +123,6 @@ public final class ChecklistPart {
             return;
         }
         status.setForeground(null);
-        status.setToolTipText(null);
         Matrix matrix = result.get().matrix();
         column("Vendor", 70);
         column("Name", 240);
@@ -165,9 +164,11 @@ public final class ChecklistPart {
                 org.civicsla.ui.StartupTiming.matrixShown(rows.size());
             }
         });
+        int unread = result.get().documentProblems().size();
         status.setText(failing + " of " + matrix.vendors().size() + " vendors fail, as of " + result.get().run().asOf()
-                + (result.get().documentProblems().isEmpty() ? ""
-                        : "; " + result.get().documentProblems().size() + " documents could not be read"));
+                + (unread == 0 ? "" : "; " + unread + (unread == 1 ? " document" : " documents") + " unreadable"));
+        // In full where the line is cut off beside the date and the button: which documents, and why.
+        status.setToolTipText(unread == 0 ? null : String.join("\n", result.get().documentProblems()));
         status.getParent().layout();
         details.setText("Select a vendor to see why.");
     }
