@@ -38,17 +38,18 @@ public final class ClauseScan {
     /**
      * Expands folders into the PDF, DOCX and TXT files they hold (hidden files and folders left out); a folder or
      * file that cannot be listed or read is told to {@code errors} and the others are scanned. A path that does not
-     * exist, and a document's name on a link to nothing or on a device, is told and counted in {@code missing}. Each file is scanned once, however often it is named (a folder
-     * twice, a folder and a file in it): twice, its rows would count as two documents.
+     * exist, and a document's name on a link to nothing or on a device, is told and counted in {@code skipped}. Each
+     * file is scanned once, however often it is named (a folder twice, a folder and a file in it): twice, its rows
+     * would count as two documents.
      */
-    static List<Path> documents(List<Path> filesOrFolders, Consumer<String> errors, java.util.concurrent.atomic.AtomicInteger missing)
+    static List<Path> documents(List<Path> filesOrFolders, Consumer<String> errors, java.util.concurrent.atomic.AtomicInteger skipped)
             throws IOException {
         List<Path> files = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Path path : filesOrFolders) {
             if (!Files.exists(path)) {
                 errors.accept(path + ": does not exist; skipped");
-                missing.incrementAndGet();
+                skipped.incrementAndGet();
                 continue;
             }
             if (!Files.isDirectory(path)) {
@@ -74,10 +75,10 @@ public final class ClauseScan {
                             found.add(file);
                         } else if (attributes.isSymbolicLink()) { // links are followed: this one leads nowhere
                             errors.accept(file + ": is a link to a file that does not exist; skipped");
-                            missing.incrementAndGet();
+                            skipped.incrementAndGet();
                         } else if (!attributes.isDirectory()) { // a pipe or device named as a document: told, not read
                             errors.accept(file + ": is not a regular file (a device or pipe); skipped");
-                            missing.incrementAndGet();
+                            skipped.incrementAndGet();
                         }
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
@@ -118,8 +119,8 @@ public final class ClauseScan {
 
     public static Summary scan(List<Path> filesOrFolders, ClauseDetector detector, Writer csv,
             Consumer<String> errors, BooleanSupplier cancelled) throws IOException {
-        java.util.concurrent.atomic.AtomicInteger missing = new java.util.concurrent.atomic.AtomicInteger();
-        List<Path> files = documents(filesOrFolders, errors, missing);
+        java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
+        List<Path> files = documents(filesOrFolders, errors, skipped);
         // The CSV names a document by its file name without extension, as asked of it; files read that share one
         // are told after the scan, so that their rows are not taken for one document's.
         java.util.Map<String, List<Path>> byName = new java.util.TreeMap<>();
@@ -171,7 +172,7 @@ public final class ClauseScan {
             workers.shutdownNow();
         }
         sharedNames(byName, errors);
-        return new Summary(files.size() - failed, failed + missing.get());
+        return new Summary(files.size() - failed, failed + skipped.get());
     }
 
     /** Most names told one by one; more would bury the errors (a folder of each contract as PDF and as TXT). */

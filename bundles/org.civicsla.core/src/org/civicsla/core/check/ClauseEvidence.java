@@ -1,6 +1,8 @@
 package org.civicsla.core.check;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.civicsla.core.model.Contract;
@@ -36,12 +38,26 @@ public interface ClauseEvidence {
      * the editor does not call "missing" what the checklist calls unknown.
      */
     default Optional<String> whyUnknown(Contract contract, String clauseType) {
-        if (!detects(clauseType)) {
+        return whyUnknown(detects(clauseType), unread(contract));
+    }
+
+    /** The documents of {@code contract} that could not be read, by path, with why; in the contract's order. */
+    default Map<String, String> unread(Contract contract) {
+        Map<String, String> unread = new LinkedHashMap<>();
+        contract.documents().forEach(d -> unread(contract.id(), d.path()).ifPresent(why -> unread.put(d.path(), why)));
+        return unread;
+    }
+
+    /**
+     * {@link #whyUnknown(Contract, String)} from what is known already: whether the type is detected, and the contract's
+     * {@link #unread(Contract) unread} documents (asked once for all the types of a contract).
+     */
+    static Optional<String> whyUnknown(boolean detected, Map<String, String> unread) {
+        if (!detected) {
             return Optional.of("is not a clause type of this workspace; add it to its clauses.yaml or record the clause by hand");
         }
-        List<String> unread = contract.documents().stream()
-                .flatMap(d -> unread(contract.id(), d.path()).map(why -> d.path() + " (" + why + ")").stream()).toList();
-        return unread.isEmpty() ? Optional.empty() : Optional.of("not found, but " + String.join(", ", unread) + " could not be read");
+        return unread.isEmpty() ? Optional.empty() : Optional.of("not found, but " + String.join(", ",
+                unread.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()) + " could not be read");
     }
 
     /** Evidence provider for a workspace without indexed documents. */

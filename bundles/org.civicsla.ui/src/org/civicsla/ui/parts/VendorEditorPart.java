@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.civicsla.core.check.ClauseEvidence;
 import org.civicsla.core.check.ClauseHit;
 import org.civicsla.core.check.Requirement;
 import org.civicsla.core.edit.ContractDraft;
@@ -137,7 +137,6 @@ public final class VendorEditorPart {
      * every row going back to "looking..." for as long as another job holds the index.
      */
     private Optional<IndexAnswer> lastAnswer = Optional.empty();
-    private String lastAnswerContract = "";
 
     /** One line of the clause list: what a check would conclude for the contract and why. */
     private record ClauseRow(String type, String state, String why, Optional<ClauseRecord> manual) {
@@ -147,7 +146,7 @@ public final class VendorEditorPart {
      * What the document index says of a contract's required clauses: its hits, and per type found in no document why
      * it is unknown rather than missing (see ClauseEvidence#whyUnknown).
      */
-    private record IndexAnswer(List<ClauseHit> hits, Map<String, String> unknown, Map<String, String> unread) {
+    private record IndexAnswer(String contractId, List<ClauseHit> hits, Map<String, String> unknown, Map<String, String> unread) {
     }
 
     @PostConstruct
@@ -251,7 +250,6 @@ public final class VendorEditorPart {
             vendorId = null;
             contractId = null;
             lastAnswer = Optional.empty(); // its contracts may have the same ids as the last workspace's
-            lastAnswerContract = "";
             forgetRefused();
         }
     }
@@ -326,7 +324,7 @@ public final class VendorEditorPart {
             TableItem item = new TableItem(documents, SWT.NONE);
             item.setText(new String[] { d.path(), d.title() });
         }));
-        showClauses(contract, contract.isPresent() && contract.get().id().equals(lastAnswerContract) ? lastAnswer : Optional.empty());
+        showClauses(contract, lastAnswer.filter(answer -> contract.isPresent() && answer.contractId().equals(contract.get().id())));
         contract.ifPresent(this::loadEvidence);
         relayout();
     }
@@ -361,22 +359,23 @@ public final class VendorEditorPart {
         Job job = Job.create("Reading the clauses of " + c.id(), (IProgressMonitor monitor) -> {
             List<ClauseHit> hits = new ArrayList<>();
             Map<String, String> unknown = new LinkedHashMap<>();
-            Map<String, String> unread = new HashMap<>();
+            Map<String, String> unread = new LinkedHashMap<>(); // by path: read once for the documents list and every type
             try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
                 // After the clause types changed (the workspace's clauses.yaml, a plugin) the index holds nothing
                 // until the documents are read again; otherwise it is read as it is, without hashing every document.
                 if (index.startedAfresh()) {
                     index.update(folder, opened.get().data(), problem -> { }, monitor::isCanceled);
                 }
-                c.documents().forEach(d -> index.unread(c.id(), d.path()).ifPresent(why -> unread.put(d.path(), why)));
+                unread.putAll(index.unread(c));
                 for (String type : types) {
                     if (monitor.isCanceled()) {
                         return Status.CANCEL_STATUS;
                     }
-                    List<ClauseHit> found = index.detects(type) ? index.find(c.id(), type) : List.of();
+                    boolean detected = index.detects(type);
+                    List<ClauseHit> found = detected ? index.find(c.id(), type) : List.of();
                     hits.addAll(found);
                     if (found.isEmpty()) {
-                        index.whyUnknown(c, type).ifPresent(why -> unknown.put(type, why));
+                        ClauseEvidence.whyUnknown(detected, unread).ifPresent(why -> unknown.put(type, why));
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -398,8 +397,7 @@ public final class VendorEditorPart {
     private void show(Contract c, List<ClauseHit> hits, Map<String, String> unknown, Map<String, String> unread) {
         ui.asyncExec(() -> {
             if (!clauses.isDisposed() && c.id().equals(contractId)) {
-                lastAnswer = Optional.of(new IndexAnswer(hits, unknown, unread));
-                lastAnswerContract = c.id();
+                lastAnswer = Optional.of(new IndexAnswer(c.id(), hits, unknown, unread));
                 showClauses(contract(), lastAnswer);
             }
         });
