@@ -127,7 +127,8 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * the facets (vendor, status, clause) and the order of equal scores. 4: the unstemmed copy
      * holds which words a passage has, not where. 5: only the words that are not their own stem. 6: with
      * their offsets; equal scores ordered by a number. 8: evidence snippets are the clause's sentences. 9: passages
-     * keep the heading of their section. 10: no-break spaces are plain spaces in passages and evidence. When what extraction gives changes, TextExtractor.VERSION changes with
+     * keep the heading of their section. 10: no-break spaces are plain spaces in passages and evidence. When what
+     * extraction gives changes, TextExtractor.VERSION changes with
      * it, so kept text is extracted again.
      */
     static final String SCHEMA = "10";
@@ -1011,27 +1012,32 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
             String named = field(field);
-            if ("clause".equals(named)) {
-                String wanted = normalName(queryText);
-                if (clauseTypes.stream().noneMatch(type -> normalName(type).equals(wanted))) {
-                    // clause:Breach Notification (the quotes lost, often to a shell) asks for the type "Breach".
-                    Optional<String> longer = clauseTypes.stream().filter(type -> normalName(type).startsWith(wanted + " ")).findFirst();
-                    throw new ParseException("'" + queryText + "' is no clause type; " + longer.map(type -> "a name of several words"
-                            + " goes in quotes: clause:\"" + type + "\" (on a command line, the whole query in single quotes)")
-                            .orElse("clause types are " + String.join(", ", clauseTypes)));
-                }
-            }
-            if ("status".equals(named) && java.util.Arrays.stream(org.civicsla.core.model.ContractStatus.values())
-                    .noneMatch(status -> status.name().equalsIgnoreCase(queryText.strip()))) {
-                throw new ParseException("'" + queryText + "' is no contract status; statuses are " + java.util.Arrays.stream(
-                        org.civicsla.core.model.ContractStatus.values()).map(st -> st.name().toLowerCase(java.util.Locale.ROOT))
-                        .collect(java.util.stream.Collectors.joining(", ")));
-            }
+            refuseUnknown(named, queryText);
             if (NAMES.contains(named)) {
                 return new TermQuery(new Term(named, named(named, queryText)));
             }
             // The words as written have no positions: a phrase asked of them is a phrase of the stemmed text.
             return super.getFieldQuery(quoted && EXACT.equals(named) ? "text" : named, queryText, quoted);
+        }
+
+        /**
+         * A clause type or contract status that does not exist is a mistake to be told, with the values there are, not
+         * a search that finds nothing. (Vendors and contracts may have no passage yet: those are not checked.)
+         */
+        private void refuseUnknown(String field, String value) throws ParseException {
+            String wanted = normalName(value);
+            if ("clause".equals(field) && clauseTypes.stream().noneMatch(type -> normalName(type).equals(wanted))) {
+                // clause:Breach Notification (the quotes lost, often to a shell) asks for the type "Breach".
+                Optional<String> longer = clauseTypes.stream().filter(type -> normalName(type).startsWith(wanted + " ")).findFirst();
+                throw new ParseException("'" + value + "' is no clause type; " + longer.map(type -> "a name of several words"
+                        + " goes in quotes: clause:\"" + type + "\" (on a command line, the whole query in single quotes)")
+                        .orElse("clause types are " + String.join(", ", clauseTypes)));
+            }
+            List<String> statuses = java.util.Arrays.stream(org.civicsla.core.model.ContractStatus.values())
+                    .map(status -> status.name().toLowerCase(java.util.Locale.ROOT)).toList();
+            if ("status".equals(field) && !statuses.contains(wanted)) {
+                throw new ParseException("'" + value + "' is no contract status; statuses are " + String.join(", ", statuses));
+            }
         }
 
         @Override
@@ -1042,8 +1048,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            if (NAMES.contains(field(field))) {
-                return namedMatching(field(field), termStr);
+            String named = field(field);
+            if (NAMES.contains(named)) {
+                return namedMatching(named, termStr);
             }
             return writtenOrStemmed(field, f -> super.getWildcardQuery(f, termStr));
         }
@@ -1076,8 +1083,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-            if (NAMES.contains(field(field))) {
-                return namedMatching(field(field), termStr.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?") + "*");
+            String named = field(field);
+            if (NAMES.contains(named)) {
+                return namedMatching(named, termStr.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?") + "*");
             }
             return writtenOrStemmed(field, f -> super.getPrefixQuery(f, termStr));
         }

@@ -162,7 +162,7 @@ public final class ClauseDetector {
                     if (near && !(guarded == null ? anyIn(patterns.near(), text, from, to) : anyIn(type.near(), guarded, from, to))) {
                         continue;
                     }
-                    if (inContentsEntry(text, m.end()) || inContentsList(cased, m.end())) {
+                    if (ContentsEntries.after(text, cased, m.end())) {
                         continue; // a title in the table of contents says a clause is somewhere, not what it says
                     }
                     int excludeFrom = from;
@@ -190,51 +190,6 @@ public final class ClauseDetector {
             }
         }
         return tally;
-    }
-
-    /**
-     * An entry of a table of contents at a signal: the rest of its title (no full stop), a dot leader and a page number
-     * ("limitation of liability........ 23"), with another such entry close by: a table has several, where a form's
-     * blank ("within .......... 24 hours") stands alone. Shown as evidence, an entry said nothing of the clause
-     * ("Limitations of Liability.....8 16." for a cap on liability). See ContentsEntries.
-     */
-    /**
-     * A table of contents without leaders: after the signal, page numbers each followed by the next numbered heading
-     * ("LIMITATION OF LIABILITY 24 24.0 RELATIONSHIP OF THE PARTIES 18 25.0 SUPPLIER PERSONNEL 18", "Payment 24
-     * ARTICLE 9 Term 27"), three times within a few lines. {@code cased}: the text before lower-casing, same offsets.
-     */
-    private static final Pattern PAGE_THEN_HEADING = Pattern.compile(
-            " \\d{1,3} (?:(?:ARTICLE|Article|SECTION|Section) )?\\d{1,2}(?:\\.\\d{1,2})*\\.? [A-Z]");
-
-    private static boolean inContentsList(String cased, int end) {
-        int to = Math.min(cased.length(), end + 300);
-        Matcher entries = PAGE_THEN_HEADING.matcher(cased).region(end, to);
-        // The first page number must follow the signal's own title closely: the signal is an entry, not text before one.
-        if (!entries.find() || entries.start() - end > 80) {
-            return false;
-        }
-        int found = 1;
-        while (found < 3 && entries.find()) {
-            found++;
-        }
-        return found == 3;
-    }
-
-    private static boolean inContentsEntry(String text, int end) {
-        int n = text.length();
-        int stop = end;
-        while (stop < n && stop - end <= 80 && text.charAt(stop) != '.' && text.charAt(stop) != '\u2026') {
-            stop++; // the rest of the title, up to where a leader may start
-        }
-        if (stop - end > 80 || !ContentsEntries.leaderAt(text, stop, Math.min(n, stop + 300))) {
-            return false;
-        }
-        int after = stop;
-        while (after < n && (text.charAt(after) == '.' || text.charAt(after) == ' ' || text.charAt(after) == '\u2026')) {
-            after++; // past this entry's leader: the other entry looked for is another one
-        }
-        return ContentsEntries.leaderWithin(text, Math.max(0, end - 400), end)
-                || ContentsEntries.leaderWithin(text, after, Math.min(n, after + 400));
     }
 
     private static ClauseDetection decide(ClauseType type, Tally tally, NormalizedText normalized, int[] sentences,
