@@ -387,6 +387,20 @@ class ChecksTest {
         assertTrue(json.toString().contains("\"reasons\": [\"line one\\nline \\\"two\\\"\"]"), json.toString());
     }
 
+    /** A vendor's name or a reason starting with = + - @ would run as a formula where the CSV is opened: it stays text. */
+    @Test
+    void csvKeepsFormulaLikeTextAsText() throws IOException {
+        Vendor hostile = new Vendor("V-7", "=HYPERLINK(\"http://example.invalid\",\"x\")", "", Criticality.LOW, List.of());
+        WorkspaceData data = new WorkspaceData(List.of(hostile), List.of(), List.of(), List.of(), List.of());
+        CheckRun run = new CheckRun(java.time.Instant.parse("2026-11-22T10:00:00Z"), AS_OF, PROFILE,
+                List.of(new Finding("x", 2, "V-7", Optional.empty(), Optional.empty(), Status.FAIL, null,
+                        List.of("@SUM(A1)", "ok"), List.of())), List.of());
+        StringWriter csv = new StringWriter();
+        CheckResultFormat.csv(Matrix.of(data, run), csv);
+        assertEquals("vendor_id,vendor,step,status,reasons\n"
+                + "V-7,\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",2,fail,'@SUM(A1); ok\n", csv.toString());
+    }
+
     @Test
     void aCellWithoutFindingsSaysTheStepWasNotChecked() throws IOException {
         Vendor idle = new Vendor("V-3", "Dormant Supplies", "", Criticality.LOW, List.of());

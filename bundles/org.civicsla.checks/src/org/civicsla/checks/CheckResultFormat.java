@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.civicsla.core.check.CheckRun;
 import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
+import org.civicsla.core.files.FormulaSafety;
 import org.civicsla.core.model.Vendor;
 import org.civicsla.core.model.WorkspaceData;
 
@@ -104,8 +105,13 @@ public final class CheckResultFormat {
         return out.append('"').toString();
     }
 
-    private static String quote(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
+    /**
+     * A CSV cell (RFC 4180) of text: people open this CSV in a spreadsheet, where a vendor's name starting with
+     * {@code =} would run as a formula; such text gets an apostrophe before it.
+     */
+    private static String quote(String text) {
+        String value = FormulaSafety.toCsv(text);
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';

@@ -135,6 +135,17 @@ class CommandsTest {
         assertTrue(out.toString().contains("V-9"), out.toString());
     }
 
+    /** A vendor named as a formula (an import from a vendor's own sheet) is text in the CSV a spreadsheet opens. */
+    @Test
+    void vendorsCsvKeepsFormulaLikeNamesAsText() throws Exception {
+        Path vendors = Files.writeString(dir.resolve("vendors.csv"), "id,name,criticality\nV-9,\"=1+2, Inc\",low\n");
+        Path city = dir.resolve("formulas");
+        assertEquals(ExitCode.OK, civicsla("import", "--workspace", city.toString(), vendors.toString()), err.toString());
+        assertEquals(ExitCode.OK, civicsla("vendors", "--workspace", city.toString(), "--format", "csv"), err.toString());
+        assertEquals(List.of("id,name,category,criticality,active_contracts", "V-9,\"'=1+2, Inc\",,low,0"),
+                out.toString().lines().toList());
+    }
+
     @Test
     void aMissingOrForeignProfileIsAnErrorSayingWhy() throws Exception {
         Path missing = dir.resolve("nope.properties");

@@ -31,7 +31,9 @@ final class ClausesCommand implements Command {
                 Writes a header and one row per document and clause type:
                   document,category,present,confidence,evidence
                 document is the file name without its extension; present is Yes or No; evidence
-                quotes the passage that shows the clause (with its page for PDFs).
+                quotes the passage that shows the clause (with its page for PDFs). Evidence that
+                starts with = + - or @ gets an apostrophe before it, so that a spreadsheet opening
+                the CSV shows it as text instead of running it as a formula.
                 A file that cannot be read, or a path that does not exist, is reported on stderr and
                 skipped; the others go on. A file named twice (a folder and a file in it) is read once.
                   --taxonomy  a file of clause types to look for beside the standard ones and the

@@ -239,6 +239,23 @@ class ClauseScanTest {
                 + " liability insurance"), csv.toString());
     }
 
+
+    /**
+     * A vendor's document can be written so that its evidence starts with a formula: the CSV a procurement officer
+     * opens in a spreadsheet keeps it text (an apostrophe before it), and the document column is the file's name.
+     */
+    @Test
+    void evidenceThatLooksLikeAFormulaStaysText() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("hostile"));
+        Files.writeString(folder.resolve("-msa.txt"), """
+                =HYPERLINK("http://example.invalid/x","click") The Supplier shall maintain general liability insurance
+                with limits of not less than one million dollars per occurrence.
+                """);
+        StringWriter csv = new StringWriter();
+        ClauseScan.scan(List.of(folder), ClauseDetector.standard(), csv, e -> { }, () -> false);
+        assertTrue(csv.toString().contains("-msa,Insurance,Yes,0.70,\"'=HYPERLINK(\"\"http://example.invalid/x\"\",\"\"click\"\")"
+                + " The Supplier shall maintain general liability insurance"), csv.toString());
+    }
     /** A DOCX-shaped zip whose document part, of {@code megabytes} MB, inflates a thousandfold. */
     private static byte[] zipBomb(int megabytes) throws Exception {
         var bytes = new java.io.ByteArrayOutputStream();

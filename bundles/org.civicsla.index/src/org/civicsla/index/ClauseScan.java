@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.civicsla.core.files.FormulaSafety;
 import org.civicsla.index.clauses.ClauseDetector;
 import org.civicsla.index.extract.ExtractionException;
 import org.civicsla.index.extract.TextExtractor;
@@ -163,8 +164,11 @@ public final class ClauseScan {
                 byName.computeIfAbsent(document, k -> new ArrayList<>()).add(files.get(i));
                 for (DocumentClauses.Located located : clauses.detections()) {
                     String evidence = located.passages().isEmpty() ? "" : evidence(located.passages().get(0));
-                    out.printRecord(document, located.detection().category(), located.detection().present() ? "Yes" : "No",
-                            String.format(Locale.ROOT, "%.2f", located.detection().confidence()), evidence);
+                    // The document is the file's name as asked of this CSV; the text of the contract and the taxonomy
+                    // is kept from running as a formula where the CSV is opened in a spreadsheet.
+                    out.printRecord(document, FormulaSafety.toCsv(located.detection().category()),
+                            located.detection().present() ? "Yes" : "No",
+                            String.format(Locale.ROOT, "%.2f", located.detection().confidence()), FormulaSafety.toCsv(evidence));
                 }
             }
         } finally {

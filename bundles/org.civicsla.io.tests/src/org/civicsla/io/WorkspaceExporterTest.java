@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.civicsla.core.files.FormulaSafety;
 import org.civicsla.core.model.ClauseRecord;
 import org.civicsla.core.model.ClauseSource;
 import org.civicsla.core.model.ClauseState;

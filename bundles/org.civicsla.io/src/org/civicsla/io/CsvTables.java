@@ -20,6 +20,7 @@ import java.util.concurrent.CancellationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.civicsla.core.files.FormulaSafety;
 
 /** Reads one CSV import file (UTF-8, comma separated, header row first; the entity is named by the file). */
 final class CsvTables {

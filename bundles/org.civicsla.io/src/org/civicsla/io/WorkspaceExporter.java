@@ -26,6 +26,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.civicsla.core.files.AtomicFiles;
+import org.civicsla.core.files.FormulaSafety;
 import org.civicsla.core.model.ClauseRecord;
 import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.Device;
@@ -100,7 +101,7 @@ public final class WorkspaceExporter {
                 for (Object value : values) {
                     String text = value == null ? "" : value instanceof BigDecimal number ? number.toPlainString()
                             : value.toString();
-                    cells.add(FormulaSafety.looksLikeFormula(text) ? FormulaSafety.CSV_TEXT_PREFIX + text : text);
+                    cells.add(FormulaSafety.toCsv(text));
                 }
                 printer.printRecord(cells);
             }

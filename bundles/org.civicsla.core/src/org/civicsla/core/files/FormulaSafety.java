@@ -1,4 +1,4 @@
-package org.civicsla.io;
+package org.civicsla.core.files;
 
 /**
  * Spreadsheet formula injection: a cell whose text starts with one of these characters would be
@@ -13,6 +13,15 @@ public final class FormulaSafety {
     public static final char CSV_TEXT_PREFIX = '\'';
 
     private FormulaSafety() {
+    }
+
+    /**
+     * The text to write in a CSV cell for {@code text}: formula-like text with the apostrophe before it. For CSV
+     * that people open in a spreadsheet: a vendor's name or a contract's sentence starting with {@code =} must not
+     * run there (a hostile document can be written so).
+     */
+    public static String toCsv(String text) {
+        return looksLikeFormula(text) ? CSV_TEXT_PREFIX + text : text;
     }
 
     /** The text a CSV cell stands for: formula-like text loses the apostrophe export put before it. */
