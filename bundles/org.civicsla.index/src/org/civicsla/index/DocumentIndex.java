@@ -127,11 +127,12 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * the facets (vendor, status, clause) and the order of equal scores. 4: the unstemmed copy
      * holds which words a passage has, not where. 5: only the words that are not their own stem. 6: with
      * their offsets; equal scores ordered by a number. 8: evidence snippets are the clause's sentences. 9: passages
-     * keep the heading of their section. 10: no-break spaces are plain spaces in passages and evidence. When what
+     * keep the heading of their section. 10: no-break spaces are plain spaces in passages and evidence. 11: DOCX tables are
+     * read, DOCX tables of contents are not. When what
      * extraction gives changes, TextExtractor.VERSION changes with
      * it, so kept text is extracted again.
      */
-    static final String SCHEMA = "10";
+    static final String SCHEMA = "11";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
      * The fingerprint of the clause types whose detections the index holds (see ClauseTaxonomy#fingerprint):

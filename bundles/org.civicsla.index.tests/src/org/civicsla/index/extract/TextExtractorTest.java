@@ -106,4 +106,47 @@ class TextExtractorTest {
             root.removeHandler(handler);
         }
     }
+
+    /**
+     * An SLA in Word: its service levels in a table, read a row to a line in document order; its table of contents
+     * (Word's "TOC" styles) neither text nor section headings, so that "Security Incidents<tab>4" is no evidence.
+     */
+    @Test
+    void docxTablesAreReadAndItsTableOfContentsIsNot() throws Exception {
+        Path docx = folder.resolve("sla.docx");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            var title = document.createParagraph();
+            title.setStyle("TOCHeading");
+            title.createRun().setText("Contents");
+            var entry = document.createParagraph();
+            entry.setStyle("TOC1");
+            entry.createRun().setText("Security Incidents");
+            entry.createRun().addTab();
+            entry.createRun().setText("4");
+            var heading = document.createParagraph();
+            heading.setStyle("Heading1");
+            heading.createRun().setText("Security Incidents");
+            document.createParagraph().createRun().setText("The Supplier responds to incidents as follows.");
+            var table = document.createTable(2, 3);
+            String[][] cells = { { "Severity", "Response", "Cover" }, { "1 (critical)", "within 4 hours", "24x7" } };
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 3; c++) {
+                    table.getRow(r).getCell(c).setText(cells[r][c]);
+                }
+            }
+            document.createParagraph().createRun().setText("Fees are due monthly.");
+            try (var out = java.nio.file.Files.newOutputStream(docx)) {
+                document.write(out);
+            }
+        }
+        DocumentText text = TextExtractor.extract(docx, TextExtractor.Limits.DEFAULT);
+        assertEquals("""
+                Security Incidents
+                The Supplier responds to incidents as follows.
+                Severity | Response | Cover
+                1 (critical) | within 4 hours | 24x7
+                Fees are due monthly.
+                """, text.text());
+        assertEquals(List.of(new DocumentText.Section(0, "Security Incidents")), text.sections());
+    }
 }

@@ -21,7 +21,11 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
  * Extracts the text of PDF (PDFBox), DOCX (POI) and TXT contract documents, with page boundaries
@@ -34,9 +38,10 @@ public final class TextExtractor {
     /**
      * Version of what this class gives (text, pages, headers and footers dropped, section headings): change it, and
      * the index schema, whenever that changes. See {@link #version()}. 2: no-break spaces made plain, entries of a table of
-     * contents are no section headings.
+     * contents are no section headings. 3: DOCX tables are read (a line per row) and
+     * the entries of a DOCX table of contents are not.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     /**
      * What extraction gives depends on this class and on the PDFBox and POI that read the files: text kept from
@@ -233,14 +238,22 @@ public final class TextExtractor {
             // Paragraphs in a heading style are the document's own section headings; without any, they are
             // found in the text as for TXT and PDF.
             List<DocumentText.Section> headings = new ArrayList<>();
-            for (XWPFParagraph paragraph : document.getParagraphs()) {
-                String line = paragraph.getText();
-                if (!line.isBlank()) {
+            // In document order: an SLA's service levels (severity, response time, hours of cover) are often a table.
+            for (IBodyElement element : document.getBodyElements()) {
+                if (element instanceof XWPFParagraph paragraph) {
+                    String line = paragraph.getText();
+                    // Word styles the entries of its table of contents ("Limitation of Liability<tab>8") and their
+                    // title: they are neither a clause's evidence nor the sections they name.
+                    if (line.isBlank() || style(document, paragraph).replace(" ", "").matches("toc\\d|tocheading")) {
+                        continue;
+                    }
                     checkLength(name, text.length() + line.length());
-                    if (headingStyle(document, paragraph)) {
+                    if (headingStyle(style(document, paragraph))) {
                         headings.add(new DocumentText.Section(text.length(), line.strip()));
                     }
                     text.append(line).append('\n');
+                } else if (element instanceof XWPFTable table) {
+                    table(name, table, text);
                 }
             }
             String all = text.toString();
@@ -249,15 +262,41 @@ public final class TextExtractor {
         }
     }
 
-    /** Whether the paragraph's style is a heading or title style ("Heading 1", "heading 2", "Title"). */
-    private static boolean headingStyle(XWPFDocument document, XWPFParagraph paragraph) {
+    /**
+     * A table, a line per row: its cells' text, separated by " | ", so that a row ("Severity 1 | 4 hours | 24x7")
+     * reads as one statement. Rows are read once: a cell merged over several rows has its text in the first.
+     */
+    private static void table(String name, XWPFTable table, StringBuilder text) throws ExtractionException {
+        for (XWPFTableRow row : table.getRows()) {
+            List<String> cells = new ArrayList<>();
+            for (XWPFTableCell cell : row.getTableCells()) {
+                // A cell's paragraphs (and tables within it) on one line.
+                String cellText = cell.getText().replaceAll("\\s+", " ").strip();
+                if (!cellText.isEmpty()) {
+                    cells.add(cellText);
+                }
+            }
+            if (!cells.isEmpty()) {
+                String line = String.join(" | ", cells);
+                checkLength(name, text.length() + line.length());
+                text.append(line).append('\n');
+            }
+        }
+    }
+
+    /** The paragraph's style name in lower case ("heading 1", "toc 2", "title"); empty if it has none. */
+    private static String style(XWPFDocument document, XWPFParagraph paragraph) {
         String id = paragraph.getStyleID();
         if (id == null) {
-            return false;
+            return "";
         }
         var style = document.getStyles() == null ? null : document.getStyles().getStyle(id);
-        String name = (style != null && style.getName() != null ? style.getName() : id).toLowerCase(java.util.Locale.ROOT);
-        return name.startsWith("heading") || name.equals("title");
+        return (style != null && style.getName() != null ? style.getName() : id).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether a paragraph style is a heading or title style ("Heading 1", "heading 2", "Title"). */
+    private static boolean headingStyle(String style) {
+        return style.startsWith("heading") || style.equals("title");
     }
 
     /** TXT in UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; binary files refused. */
