@@ -134,6 +134,11 @@ class TextExtractorTest {
                     table.getRow(r).getCell(c).setText(cells[r][c]);
                 }
             }
+            // A table in a cell, as Word nests them for a layout.
+            var cell = table.getRow(1).getCell(2);
+            var inner = new org.apache.poi.xwpf.usermodel.XWPFTable(cell.getCTTc().addNewTbl(), cell, 1, 2);
+            inner.getRow(0).getCell(0).setText("365 days");
+            inner.getRow(0).getCell(1).setText("on site");
             document.createParagraph().createRun().setText("Fees are due monthly.");
             try (var out = java.nio.file.Files.newOutputStream(docx)) {
                 document.write(out);
@@ -144,7 +149,7 @@ class TextExtractorTest {
                 Security Incidents
                 The Supplier responds to incidents as follows.
                 Severity | Response | Cover
-                1 (critical) | within 4 hours | 24x7
+                1 (critical) | within 4 hours | 24x7 365 days | on site
                 Fees are due monthly.
                 """, text.text());
         assertEquals(List.of(new DocumentText.Section(0, "Security Incidents")), text.sections());

@@ -270,8 +270,7 @@ public final class TextExtractor {
         for (XWPFTableRow row : table.getRows()) {
             List<String> cells = new ArrayList<>();
             for (XWPFTableCell cell : row.getTableCells()) {
-                // A cell's paragraphs (and tables within it) on one line.
-                String cellText = cell.getText().replaceAll("\\s+", " ").strip();
+                String cellText = cellText(cell).replaceAll("\\s+", " ").strip();
                 if (!cellText.isEmpty()) {
                     cells.add(cellText);
                 }
@@ -282,6 +281,25 @@ public final class TextExtractor {
                 text.append(line).append('\n');
             }
         }
+    }
+
+    /**
+     * A cell's paragraphs and the tables within it, on one line. POI's own cell text leaves nested tables out; XML
+     * parsing stops documents nested deeper than 100 elements, so this recursion is shallow.
+     */
+    private static String cellText(XWPFTableCell cell) {
+        List<String> parts = new ArrayList<>();
+        for (IBodyElement element : cell.getBodyElements()) {
+            if (element instanceof XWPFParagraph paragraph) {
+                parts.add(paragraph.getText());
+            } else if (element instanceof XWPFTable table) {
+                for (XWPFTableRow row : table.getRows()) {
+                    parts.add(String.join(" | ", row.getTableCells().stream().map(TextExtractor::cellText)
+                            .filter(t -> !t.isBlank()).toList()));
+                }
+            }
+        }
+        return String.join(" ", parts);
     }
 
     /** The paragraph's style name in lower case ("heading 1", "toc 2", "title"); empty if it has none. */
