@@ -140,6 +140,10 @@ class TextExtractorTest {
             inner.getRow(0).getCell(0).setText("365 days");
             inner.getRow(0).getCell(1).setText("on site");
             document.createParagraph().createRun().setText("Fees are due monthly.");
+            // Word's table of contents in a content control, and a clause a contract template wraps in one.
+            document.createTOC(); // of the heading above
+            var clause = document.getDocument().getBody().addNewSdt().addNewSdtContent().addNewP();
+            clause.addNewR().addNewT().setStringValue("The Supplier patches critical vulnerabilities within 30 days.");
             try (var out = java.nio.file.Files.newOutputStream(docx)) {
                 document.write(out);
             }
@@ -151,6 +155,7 @@ class TextExtractorTest {
                 Severity | Response | Cover
                 1 (critical) | within 4 hours | 24x7 365 days | on site
                 Fees are due monthly.
+                The Supplier patches critical vulnerabilities within 30 days.
                 """, text.text());
         assertEquals(List.of(new DocumentText.Section(0, "Security Incidents")), text.sections());
     }

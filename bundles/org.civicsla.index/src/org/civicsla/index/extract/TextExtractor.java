@@ -254,6 +254,8 @@ public final class TextExtractor {
                     text.append(line).append('\n');
                 } else if (element instanceof XWPFTable table) {
                     table(name, table, text);
+                } else if (element instanceof org.apache.poi.xwpf.usermodel.XWPFSDT control) {
+                    contentControl(name, control, text);
                 }
             }
             String all = text.toString();
@@ -280,6 +282,27 @@ public final class TextExtractor {
                 checkLength(name, text.length() + line.length());
                 text.append(line).append('\n');
             }
+        }
+    }
+
+    /** A line of a table of contents as Word writes it: the entry, a tab, its page number. */
+    private static final java.util.regex.Pattern CONTENTS_LINE = java.util.regex.Pattern.compile("\\t\\s*\\d+\\s*$");
+
+    /**
+     * A content control around paragraphs: contract templates wrap clauses in them, and Word its table of contents,
+     * which is left out (most of its lines end in a tab and a page number). POI gives a control's text only, without
+     * its paragraphs' styles.
+     */
+    private static void contentControl(String name, org.apache.poi.xwpf.usermodel.XWPFSDT control, StringBuilder text)
+            throws ExtractionException {
+        List<String> lines = control.getContent().getText().lines().filter(line -> !line.isBlank()).toList();
+        long contents = lines.stream().filter(line -> CONTENTS_LINE.matcher(line).find()).count();
+        if (lines.isEmpty() || contents * 2 >= lines.size()) {
+            return;
+        }
+        for (String line : lines) {
+            checkLength(name, text.length() + line.length());
+            text.append(line).append('\n');
         }
     }
 
