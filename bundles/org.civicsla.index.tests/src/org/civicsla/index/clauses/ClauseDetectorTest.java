@@ -186,6 +186,21 @@ class ClauseDetectorTest {
                 + "thirty (30) days written notice.").get("Breach Notification").present());
     }
 
+    /** "Confidential Information" is no notification: a confidentiality duty alone notifies nobody of anything. */
+    @Test
+    void protectingConfidentialInformationIsNotABreachNotification() {
+        assertFalse(detect("The Receiving Party will protect the Disclosing Party's Confidential Information from unauthorized"
+                + " use, access, or disclosure in the same manner as it protects its own confidential information.")
+                .get("Breach Notification").present());
+        assertTrue(detect("Each Receiving Party shall notify the Disclosing Party promptly on discovery of any unauthorized use"
+                + " or disclosure of the Disclosing Party's Confidential Information.").get("Breach Notification").present());
+        assertTrue(detect("The Supplier shall inform the City of any security incident without undue delay.")
+                .get("Breach Notification").present());
+        // A licensee telling of misuse of the licensed marks protects the licensor's rights, not its systems or data.
+        assertFalse(detect("Licensed Users shall notify Licensor promptly of any actual or threatened infringements, imitations"
+                + " or unauthorized uses of the Licensed Mark of which they become aware.").get("Breach Notification").present());
+    }
+
     @Test
     void dataProtectionIsADutyAboutPersonalDataNotAMention() {
         // A liability carve-out and an infringement warranty name data protection and privacy; neither is a duty.
