@@ -201,6 +201,19 @@ class ClauseDetectorTest {
                 + " or unauthorized uses of the Licensed Mark of which they become aware.").get("Breach Notification").present());
     }
 
+    /** A patch sewn on a uniform, or a definition naming patches, is no duty to fix vulnerabilities. */
+    @Test
+    void patchObligationsAreAboutSoftwareAndAreDuties() {
+        assertFalse(detect("Uniforms may display one patch each for up to two secondary sponsors, provided such sponsors have"
+                + " been approved in advance.").get("Vulnerability And Patch Management").present());
+        assertFalse(detect("\"Update\" means any bug fixes, patches or software updates which the Vendor makes available to"
+                + " the City.").get("Vulnerability And Patch Management").present());
+        ClauseDetection duty = detect("The Provider shall provide a fix, work around, or patch for Severity 1 vulnerabilities"
+                + " within five (5) days after they are reported.").get("Vulnerability And Patch Management");
+        assertTrue(duty.present());
+        assertEquals("5", duty.values().get("patchDays"));
+    }
+
     @Test
     void dataProtectionIsADutyAboutPersonalDataNotAMention() {
         // A liability carve-out and an infringement warranty name data protection and privacy; neither is a duty.
