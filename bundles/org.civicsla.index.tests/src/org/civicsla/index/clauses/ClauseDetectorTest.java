@@ -262,6 +262,34 @@ class ClauseDetectorTest {
         assertEquals("60", found.get("Notice Period To Terminate Renewal").values().get("noticeDays"));
     }
 
+    /**
+     * Values as contracts state them - in words, in other units, beside other periods - in the unit their name
+     * asks for, and the liability cap as written.
+     */
+    @Test
+    void valuesAreReadInWordsAndOtherUnits() {
+        Map<String, ClauseDetection> found = detect("The initial term is five (5) years. Thereafter this Agreement shall"
+                + " automatically renew for successive one-year terms unless either party gives notice of non-renewal at least"
+                + " six months prior to the end of the then-current term.");
+        assertEquals("12", found.get("Renewal Term").values().get("renewalTermMonths"), "one year, not the five of the term");
+        assertEquals("180", found.get("Notice Period To Terminate Renewal").values().get("noticeDays"));
+        assertEquals("3", detect("The Supplier shall notify the City of any security incident within three (3) business"
+                + " days.").get("Breach Notification").values().get("notificationDays"));
+        assertEquals("24", detect("The Supplier shall notify the City of any security incident within twenty-four hours of"
+                + " its discovery.").get("Breach Notification").values().get("notificationHours"));
+        assertEquals("1", detect("If you discover a data breach, you must notify the City within one hour.")
+                .get("Breach Notification").values().get("notificationHours"));
+        assertEquals("12", detect("Company warrants that for a period of one (1) year from delivery the Products will be free"
+                + " from defects.").get("Warranty Duration").values().get("warrantyMonths"));
+        assertEquals("3", detect("Company warrants the Products to be free from defects for a period of ninety (90) days from"
+                + " the date of delivery.").get("Warranty Duration").values().get("warrantyMonths"));
+        assertEquals("$5,000,000", detect("The Supplier's total liability under this Agreement shall not exceed $5,000,000.")
+                .get("Cap On Liability").values().get("liabilityCap"));
+        assertEquals("the fees paid by the City in the twelve (12) months preceding the claim", detect("In no event shall the"
+                + " Supplier's aggregate liability exceed the fees paid by the City in the twelve (12) months preceding the"
+                + " claim.").get("Cap On Liability").values().get("liabilityCap"));
+    }
+
     @Test
     void theStandardTaxonomyCoversTheCuadCategoriesSpelledExactly() {
         List<String> names = ClauseTaxonomy.standard().types().stream().map(ClauseType::name).toList();

@@ -212,11 +212,28 @@ public final class ClauseDetector {
             }
             for (Map.Entry<String, Pattern> value : type.values().entrySet()) {
                 for (int k = 0; k < tally.spanCount; k++) {
-                    int from = Math.max(0, spans[2 * k] - type.window());
-                    int to = Math.min(text.length(), spans[2 * k + 1] + type.window());
-                    Matcher m = value.getValue().matcher(searched).region(from, to);
-                    if (m.find() && m.groupCount() >= 1 && m.group(1) != null) {
-                        values.put(value.getKey(), shown.substring(m.start(1), m.end(1)).strip());
+                    int start = spans[2 * k];
+                    int end = spans[2 * k + 1];
+                    Matcher m = value.getValue().matcher(searched).region(Math.max(0, start - type.window()),
+                            Math.min(text.length(), end + type.window()));
+                    // The statement nearest the evidence: the window also holds the sentences around it, where
+                    // another period ("an initial term of five years", "within 30 days of delivery") may stand first.
+                    int bestStart = -1;
+                    int bestEnd = -1;
+                    int bestDistance = Integer.MAX_VALUE;
+                    while (m.find()) {
+                        if (m.groupCount() < 1 || m.group(1) == null) {
+                            continue;
+                        }
+                        int distance = m.end(1) <= start ? start - m.end(1) : m.start(1) >= end ? m.start(1) - end : 0;
+                        if (distance < bestDistance) {
+                            bestDistance = distance;
+                            bestStart = m.start(1);
+                            bestEnd = m.end(1);
+                        }
+                    }
+                    if (bestStart >= 0) {
+                        values.put(value.getKey(), Durations.value(value.getKey(), shown.substring(bestStart, bestEnd)));
                         break;
                     }
                 }

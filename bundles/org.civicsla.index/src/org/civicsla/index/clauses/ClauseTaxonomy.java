@@ -129,8 +129,14 @@ public final class ClauseTaxonomy {
         Object rawValues = entry.get("values");
         if (rawValues instanceof Map<?, ?> valueMap) {
             for (Map.Entry<?, ?> value : valueMap.entrySet()) {
-                values.put(String.valueOf(value.getKey()), compile(String.valueOf(value.getValue()),
-                        where + ", value '" + value.getKey() + "'"));
+                String at = where + ", value '" + value.getKey() + "'";
+                String regex;
+                try {
+                    regex = Durations.expand(String.valueOf(value.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(at + ": " + e.getMessage());
+                }
+                values.put(String.valueOf(value.getKey()), compile(regex, at));
             }
         } else if (rawValues != null) {
             throw new IOException(where + ": 'values' must map value names to patterns");
