@@ -19,6 +19,7 @@ import org.civicsla.core.check.Check;
 import org.civicsla.core.check.CheckContext;
 import org.civicsla.core.check.CheckRun;
 import org.civicsla.core.check.ClauseEvidence;
+import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.ClauseHit;
 import org.civicsla.core.check.Finding;
 import org.civicsla.core.check.Requirement;
@@ -30,6 +31,7 @@ import org.civicsla.core.model.ClauseSource;
 import org.civicsla.core.model.ClauseState;
 import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.ContractStatus;
+import org.civicsla.core.model.DocumentRef;
 import org.civicsla.core.model.Criticality;
 import org.civicsla.core.model.Device;
 import org.civicsla.core.model.DeviceModel;
@@ -121,6 +123,34 @@ class ChecksTest {
         assertEquals(List.of("C-1: Breach Notification allows 168 hours, more than the required 72"), finding.reasons());
         assertEquals(List.of("C-1: Breach Notification", "C-1: Audit Rights"),
                 finding.evidence().stream().map(e -> e.description()).toList());
+    }
+
+    /**
+     * An annex attached after the agreement does not hide the agreement's 168-hour deadline, whether it names no
+     * deadline (and is found surer) or a shorter one; the agreement's own passage is the evidence quoted.
+     */
+    @Test
+    void theWeakestDeadlineSignedIsJudgedWhateverTheOtherDocumentsSay() {
+        Contract twoDocuments = new Contract("C-1", "V-1", "C-1", "Service", Optional.of(AS_OF.minusYears(1)), 36,
+                RenewalKind.AUTOMATIC, 12, 30, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
+                List.of(new DocumentRef("C-1", "documents/agreement.txt", ""), new DocumentRef("C-1", "documents/annex.pdf", "")));
+        for (Map<String, String> annex : List.of(Map.<String, String>of(), Map.of("notificationHours", "24"))) {
+            ClauseEvidence both = new ClauseEvidence() {
+                @Override
+                public List<ClauseHit> find(String contractId, String clauseType) {
+                    ClauseHit agreement = new ClauseHit(contractId, clauseType, "documents/agreement.txt", OptionalInt.empty(),
+                            "agreement", 0.7, clauseType.equals("Breach Notification") ? Map.of("notificationDays", "7") : Map.of());
+                    ClauseHit annexHit = new ClauseHit(contractId, clauseType, "documents/annex.pdf", OptionalInt.of(54), "annex",
+                            0.99, clauseType.equals("Breach Notification") ? annex : Map.of());
+                    return List.of(annexHit, agreement); // the index's order: surest first
+                }
+            };
+            Finding finding = step2(data(List.of(), List.of(), List.of(), twoDocuments), both);
+            assertEquals(Status.FAIL, finding.status(), annex.toString());
+            assertEquals(List.of("C-1: Breach Notification allows 168 hours, more than the required 72"), finding.reasons());
+            assertEquals(List.of("agreement", "agreement"), finding.evidence().stream().map(Evidence::snippet).toList(),
+                    "the agreement's passages, before the annex's");
+        }
     }
 
     @Test

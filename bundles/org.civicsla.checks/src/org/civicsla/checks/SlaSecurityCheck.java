@@ -138,7 +138,7 @@ public final class SlaSecurityCheck implements Check {
                     + (contract.documents().isEmpty() ? " (no contract document attached)" : ""));
             return Status.FAIL;
         }
-        ClauseHit best = hits.get(0);
+        ClauseHit best = requirement.judged(ClauseHit.inDocumentOrder(hits, contract));
         evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE, contract.id() + ": " + clause,
                 Optional.of(best.document()), best.page(), best.snippet()));
         switch (requirement.judge(best)) {

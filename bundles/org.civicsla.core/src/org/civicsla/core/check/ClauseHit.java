@@ -14,4 +14,20 @@ public record ClauseHit(String contractId, String clauseType, String document, O
         snippet = snippet == null ? "" : snippet;
         values = values == null ? Map.of() : Map.copyOf(values);
     }
+
+    /**
+     * {@code hits} (of one contract) in the order of the contract's documents, the surest first within a document:
+     * the evidence quoted is the agreement's own before an annex's or a regulation's attached after it, whatever
+     * order the index found them in.
+     */
+    public static java.util.List<ClauseHit> inDocumentOrder(java.util.List<ClauseHit> hits,
+            org.civicsla.core.model.Contract contract) {
+        java.util.List<String> paths = contract.documents().stream().map(org.civicsla.core.model.DocumentRef::path).toList();
+        java.util.Comparator<ClauseHit> order = java.util.Comparator.comparingInt(h -> {
+            int at = paths.indexOf(h.document());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        });
+        return hits.stream().sorted(order.thenComparing(java.util.Comparator.comparingDouble(ClauseHit::confidence).reversed()))
+                .toList();
+    }
 }

@@ -45,6 +45,25 @@ public record Requirement(String clauseType, Optional<String> valueKey, Optional
     }
 
     /**
+     * Of a contract's {@code hits} of this type (not empty, in the order evidence is shown), the one this requirement
+     * is judged by: the one stating the most (a notification deadline in the agreement of 168 hours is not made good
+     * by an annex that names none, nor by one of 24 hours: the weakest term signed is the one to answer for), else
+     * the first.
+     */
+    public ClauseHit judged(java.util.List<ClauseHit> hits) {
+        ClauseHit chosen = hits.get(0);
+        double most = Double.NEGATIVE_INFINITY;
+        for (ClauseHit hit : hits) {
+            java.util.OptionalDouble value = stated(hit);
+            if (value.isPresent() && value.getAsDouble() > most) {
+                most = value.getAsDouble();
+                chosen = hit;
+            }
+        }
+        return chosen;
+    }
+
+    /**
      * How {@code hit} meets this requirement's limit: the one judgement the checks and the editor's clause list
      * both show, so that the list never calls "found" what the checklist fails.
      */

@@ -424,26 +424,30 @@ public final class VendorEditorPart {
             records.forEach(r -> types.add(r.clauseType()));
             for (String type : types) {
                 Optional<ClauseRecord> manual = records.stream().filter(r -> r.clauseType().equals(type)).findFirst();
-                Optional<ClauseHit> hit = hits.stream().filter(h -> h.clauseType().equals(type)).findFirst();
+                List<ClauseHit> ofType = ClauseHit.inDocumentOrder(hits.stream().filter(h -> h.clauseType().equals(type))
+                        .toList(), contract.get());
+                Optional<ClauseHit> hit = ofType.stream().findFirst();
                 if (manual.isPresent()) {
                     ClauseRecord r = manual.get();
                     rows.add(new ClauseRow(type, r.state().name().toLowerCase(Locale.ROOT) + " (by hand)",
                             r.state() == ClauseState.WAIVED ? r.reason() : r.document().isEmpty() ? r.reason() : r.document(), manual));
                 } else if (hit.isPresent()) {
+                    // Judged by every requirement of the type on the hit the checks judge (Requirement.judged, .judge),
+                    // the worst shown: the list must not call "found" what the checklist fails.
                     ClauseHit h = hit.get();
-                    String where = h.document() + (h.page().isPresent() ? " p. " + h.page().getAsInt() : "")
-                            + ": " + h.snippet().replaceAll("\\s+", " ");
-                    // Judged by every requirement of the type as the checks judge it (Requirement.judge), the worst
-                    // shown: the list must not call "found" what the checklist fails.
                     Requirement.Verdict verdict = Requirement.Verdict.MET;
                     Requirement worst = null;
                     for (Requirement r : required) {
-                        Requirement.Verdict v = r.clauseType().equals(type) ? r.judge(h) : Requirement.Verdict.MET;
+                        ClauseHit judged = r.clauseType().equals(type) ? r.judged(ofType) : h;
+                        Requirement.Verdict v = r.clauseType().equals(type) ? r.judge(judged) : Requirement.Verdict.MET;
                         if (v.compareTo(verdict) > 0) {
                             verdict = v;
                             worst = r;
+                            h = judged;
                         }
                     }
+                    String where = h.document() + (h.page().isPresent() ? " p. " + h.page().getAsInt() : "")
+                            + ": " + h.snippet().replaceAll("\\s+", " ");
                     rows.add(switch (verdict) {
                         case MET -> new ClauseRow(type, "found", where, Optional.empty());
                         case NO_VALUE -> new ClauseRow(type, "found, no " + Requirement.valueName(worst.valueKey().orElseThrow()),
