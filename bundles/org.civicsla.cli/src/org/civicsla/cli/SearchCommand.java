@@ -46,7 +46,7 @@ final class SearchCommand implements Command {
                 Usage: civicsla search --workspace <folder> [--limit N] <query>
 
                 Searches the passages of the contract documents. Query syntax: words, "exact phrases",
-                wildcards (secur*), AND/OR/NOT in capitals (words side by side: either may match),
+                wildcards (secur*), AND/OR/NOT in capitals (words side by side: all must match),
                 and fields: vendor:V-005 (or its name), contract:C-012, clause:"Breach Notification", status:active
                 (names and values in any case). Prints each passage with its vendor,
                 contract, document and page, matched words marked with ‹ ›, then counts per vendor,

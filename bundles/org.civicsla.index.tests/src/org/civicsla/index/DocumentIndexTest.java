@@ -236,6 +236,7 @@ class DocumentIndexTest {
             assertEquals(1, index.search("secur* AND status:expired", 10).totalHits());
             assertEquals(1, index.search("clause:\"Insurance\"", 10).totalHits());
             assertEquals(0, index.search("vendor:V-2 AND insurance", 10).totalHits());
+            assertEquals(0, index.search("vendor:V-2 insurance", 10).totalHits(), "words and fields narrow: AND, not OR");
             // Named values whatever their case and spacing, as a person types them.
             assertEquals(1, index.search("secur* AND status:Expired", 10).totalHits());
             assertEquals(1, index.search("clause:\"insurance\"", 10).totalHits());

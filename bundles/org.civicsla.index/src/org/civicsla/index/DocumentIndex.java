@@ -941,6 +941,9 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             // otherwise its parts were ORed and "seventy-two" found every "two".
             setSplitOnWhitespace(true); // the words of a query one by one: Lucene allows phrases of a split word only so
             setAutoGeneratePhraseQueries(true);
+            // Every word and field a person types narrows the search, as in a web search: 'vendor:"Lumen" seventy-two'
+            // is Lumen's passages that say it, not every passage saying it; OR is written out.
+            setDefaultOperator(QueryParser.Operator.AND);
         }
 
         /** The field as the index names it: a user's field in any case ({@code STATUS:active}, as values are). */
