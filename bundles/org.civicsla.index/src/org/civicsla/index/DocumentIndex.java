@@ -286,6 +286,21 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      */
     public UpdateSummary update(Path workspace, WorkspaceData data, Consumer<String> errors, BooleanSupplier cancelled)
             throws IOException {
+        return update(workspace, data, errors, cancelled, (finished, total) -> { });
+    }
+
+    /** How far an update is: {@code finished} of {@code total} documents looked at, told on the updating thread. */
+    @FunctionalInterface
+    public interface Progress {
+        void documents(int finished, int total);
+    }
+
+    /**
+     * {@link #update(Path, WorkspaceData, Consumer, BooleanSupplier)}, telling {@code progress} as each document is
+     * done, so that a progress bar follows the reading (the bulk of the work) rather than jump at its end.
+     */
+    public UpdateSummary update(Path workspace, WorkspaceData data, Consumer<String> errors, BooleanSupplier cancelled,
+            Progress progress) throws IOException {
         Map<String, Stored> storedHashes = storedHashes();
         Set<String> attached = new HashSet<>();
         List<Work> work = new ArrayList<>();
@@ -330,6 +345,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
         try {
             int indexed = 0;
             int next = 0;
+            progress.documents(0, work.size());
             while (next < work.size() || !inFlight.isEmpty()) {
                 // Documents are taken as they finish, not in order, so a slow one never idles the other reader;
                 // two waiting beyond the two being read keep both busy and memory bounded.
@@ -386,6 +402,7 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
                         failed++;
                     }
                 }
+                progress.documents(next - inFlight.size(), work.size());
             }
             int removed = 0;
             for (String docId : storedHashes.keySet()) {

@@ -16,6 +16,7 @@ import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.index.DocumentIndex;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
@@ -103,18 +104,27 @@ public final class EditsModel {
                         return Status.warning("No workspace is open");
                     }
                     Path folder = opened.get().folder();
-                    monitor.beginTask("Attaching documents to " + contractId, files.size() + 2);
+                    // Reading the documents is most of the work: the bar follows it, not the copying.
+                    SubMonitor progress = SubMonitor.convert(monitor, "Attaching documents to " + contractId, 100);
+                    SubMonitor copying = progress.newChild(10).setWorkRemaining(files.size());
                     List<DocumentRef> documents = new ArrayList<>();
+                    List<Path> copies = new ArrayList<>();
                     try {
                         for (Path file : files) {
                             if (monitor.isCanceled()) {
-                                return Status.CANCEL_STATUS;
+                                deleteCopies(folder, copies);
+                                return Status.CANCEL_STATUS; // "Cancelled: Attaching ..." in the status bar
                             }
-                            monitor.subTask("Copying " + file.getFileName());
-                            documents.add(new DocumentRef(contractId, place(folder, contractId, file), ""));
-                            monitor.worked(1);
+                            copying.subTask("Copying " + file.getFileName());
+                            String path = place(folder, contractId, file);
+                            if (!file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
+                                copies.add(folder.resolve(path));
+                            }
+                            documents.add(new DocumentRef(contractId, path, ""));
+                            copying.worked(1);
                         }
                     } catch (IOException e) {
+                        deleteCopies(folder, copies);
                         return Status.error("Cannot attach " + e.getMessage() + " (nothing was attached)", e);
                     }
                     EditHistory h = history();
@@ -122,14 +132,25 @@ public final class EditsModel {
                     try {
                         h.apply(edit);
                     } catch (RuntimeException e) {
+                        deleteCopies(folder, copies);
                         events.post(TOPIC_REFUSED, e.getMessage());
                         return Status.error(e.getMessage(), e);
                     }
-                    monitor.worked(1);
+                    progress.subTask("Indexing the attached documents");
+                    IStatus indexed = index(folder, h.store().snapshot(), progress.newChild(90), monitor::isCanceled);
+                    if (indexed.getSeverity() == IStatus.CANCEL) {
+                        // Cancel means the attach did not happen: the edit is taken back and the copies removed (the
+                        // index drops their entries at its next update, as for any detached document).
+                        if (h.retract(edit)) {
+                            deleteCopies(folder, copies);
+                        }
+                        workspaces.reload();
+                        events.post(TOPIC_EDITED, "cancelled: " + edit.label());
+                        return Status.CANCEL_STATUS; // "Cancelled: Attaching ..." in the status bar
+                    }
                     workspaces.reload();
                     events.post(TOPIC_EDITED, edit.label());
-                    monitor.subTask("Indexing the attached documents");
-                    return index(folder, h.store().snapshot(), monitor);
+                    return indexed;
                 });
         job.setUser(true);
         job.setRule(MultiRule.combine(EDIT_RULE, WorkspaceModel.INDEX_RULE));
@@ -171,14 +192,33 @@ public final class EditsModel {
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private IStatus index(Path folder, WorkspaceData data, IProgressMonitor monitor) {
+    /** Copies this attach made in the workspace, removed when it is cancelled or fails. */
+    private static void deleteCopies(Path folder, List<Path> copies) {
+        for (Path copy : copies) {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                // Left behind: an unattached file in documents/ loses nothing and is overwritten by no later attach.
+            }
+        }
+    }
+
+    private IStatus index(Path folder, WorkspaceData data, SubMonitor progress, java.util.function.BooleanSupplier cancelled) {
         List<String> problems = new ArrayList<>();
         try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
-            index.update(folder, data, problems::add, monitor::isCanceled);
+            int[] told = { 0 };
+            index.update(folder, data, problems::add, cancelled, (finished, total) -> {
+                if (finished == 0) {
+                    progress.setWorkRemaining(Math.max(total, 1));
+                }
+                progress.worked(finished - told[0]);
+                told[0] = finished;
+                progress.subTask("Indexing the attached documents: " + finished + " of " + total);
+            });
         } catch (IOException e) {
             return Status.error("The documents were attached but not indexed: " + e.getMessage(), e);
         }
-        if (monitor.isCanceled()) {
+        if (cancelled.getAsBoolean()) {
             return Status.CANCEL_STATUS;
         }
         return problems.isEmpty() ? Status.OK_STATUS

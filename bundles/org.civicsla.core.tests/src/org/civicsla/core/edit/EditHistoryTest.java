@@ -1,6 +1,7 @@
 package org.civicsla.core.edit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,26 @@ class EditHistoryTest {
         assertEquals(List.of(before.get(0), annex), store.contracts.get("C-1").documents());
         history.undo();
         assertEquals(before, store.contracts.get("C-1").documents());
+    }
+
+    /** A cancelled attach is taken back and leaves nothing to redo; one with a later edit after it is not. */
+    @Test
+    void aRetractedEditLeavesNoTraceAndOnlyTheLastCanBeRetracted() {
+        List<DocumentRef> before = store.contracts.get("C-1").documents();
+        Edit attach = Edit.attach(store.snapshot(), "C-1", List.of(new DocumentRef("C-1", "documents/C-1-annex.pdf", "")));
+        history.apply(attach);
+        assertTrue(history.retract(attach));
+        assertEquals(before, store.contracts.get("C-1").documents());
+        assertEquals(Optional.empty(), history.redoLabel(), "nothing to redo");
+        assertEquals(Optional.empty(), history.undoLabel());
+
+        history.apply(attach);
+        Contract original = store.contracts.get("C-1");
+        history.apply(Edit.contract(store.snapshot(), ContractDraft.of(original).with(ContractDraft.NOTICE, "45")
+                .apply(original), "Change notice period"));
+        assertFalse(history.retract(attach), "another edit came after it");
+        assertEquals(45, store.contracts.get("C-1").noticeDays());
+        assertEquals(before.size() + 1, store.contracts.get("C-1").documents().size(), "the attach stays");
     }
 
     @Test

@@ -62,6 +62,19 @@ public final class EditHistory {
         return Optional.of(edit);
     }
 
+    /**
+     * Takes back {@code edit} as if it had never been made, when it is still the last one done: a cancelled
+     * operation leaves nothing to redo (an attach whose copies are gone). False when another edit came after it.
+     */
+    public synchronized boolean retract(Edit edit) {
+        if (done.peek() != edit) {
+            return false;
+        }
+        store.apply(edit.inverse());
+        done.pop();
+        return true;
+    }
+
     public synchronized Optional<String> undoLabel() {
         return Optional.ofNullable(done.peek()).map(Edit::label);
     }
