@@ -104,7 +104,10 @@ public final class ChecksModel {
                         : "No workspace is open");
             }
             Path folder = opened.get().folder();
-            monitor.beginTask("Checking vendors as of " + asOf, 3);
+            // Reading new documents is most of a first run: the bar follows them, then the checks.
+            org.eclipse.core.runtime.SubMonitor progress = org.eclipse.core.runtime.SubMonitor.convert(monitor,
+                    "Checking vendors as of " + asOf, 100);
+            org.eclipse.core.runtime.SubMonitor reading = progress.newChild(80);
             try {
                 monitor.subTask("Indexing contract documents");
                 List<String> problems = new ArrayList<>();
@@ -115,8 +118,16 @@ public final class ChecksModel {
                     if (index.startedAfresh()) {
                         monitor.subTask("Reading every contract document into the index");
                     }
-                    index.update(opened.get().folder(), opened.get().data(), problems::add, monitor::isCanceled);
-                    monitor.worked(1);
+                    int[] told = { 0 };
+                    index.update(opened.get().folder(), opened.get().data(), problems::add, monitor::isCanceled,
+                            (finished, total) -> {
+                                if (finished == 0) {
+                                    reading.setWorkRemaining(Math.max(total, 1));
+                                }
+                                reading.worked(finished - told[0]);
+                                told[0] = finished;
+                            });
+                    reading.done();
                     if (monitor.isCanceled()) {
                         return cancelled(folder, asOf);
                     }
@@ -138,7 +149,7 @@ public final class ChecksModel {
                     events.post(TOPIC_CHECKED, asOf.toString());
                     return Status.error(message, e);
                 }
-                monitor.worked(2);
+                progress.worked(20);
                 latest.set(new Result(folder, run, Matrix.of(opened.get().data(), run), List.copyOf(problems)));
                 failure.set(null);
                 events.post(TOPIC_CHECKED, asOf.toString());
