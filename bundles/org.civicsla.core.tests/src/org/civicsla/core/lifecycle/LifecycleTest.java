@@ -44,13 +44,15 @@ class LifecycleTest {
         Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
         LocalDate today = LocalDate.of(2026, 12, 2);
         // This term's notice deadline (2026-10-03) has passed: the next is the next term's, and it commits to 2028.
-        assertEquals("Current term 2026-01-01 to 2027-01-01. Next notice deadline 2027-10-02. Committed until 2028-01-01.",
+        // Days as read: a term's last day; the deadline with how it is counted (90 days before 2027-12-31).
+        assertEquals("Current term 2026-01-01 to 2026-12-31. Next notice deadline 2027-10-02 (90 days before a term's last"
+                + " day). Committed through 2027-12-31.",
                 ContractTerms.describe(tacit, today));
         Contract expired = new Contract("C", "V", "", "", Optional.of(JAN_2020), 24, RenewalKind.AUTOMATIC, 12, 90,
                 ContractStatus.EXPIRED, Optional.empty(), "", List.of(), List.of());
         assertEquals("Recorded as expired: no renewal or notice dates, and the checks do not judge it. ",
                 ContractTerms.describe(expired, today));
-        assertEquals("Ended on 2022-01-01 (no renewal by itself): the checks no longer judge it. ",
+        assertEquals("Ended: its last day was 2021-12-31 (no renewal by itself); the checks no longer judge it. ",
                 ContractTerms.describe(contract(JAN_2020, 24, RenewalKind.NONE, 0, 0), today));
     }
 

@@ -127,12 +127,16 @@ public final class ContractTerms {
         }
         var ended = ended(c, today);
         if (ended.isPresent()) {
-            return "Ended on " + ended.get() + " (no renewal by itself): the checks no longer judge it. ";
+            return "Ended: its last day was " + ended.get().minusDays(1) + " (no renewal by itself); the checks no longer"
+                    + " judge it. ";
         }
-        String term = currentTerm(c, today).map(t -> "Current term " + t.start() + " to " + t.end() + ". ")
+        // Days as a person reads them: a term's last day (its end is exclusive), and the deadline with how it is
+        // counted, so that "60 days before" is not taken for 60 days before the day after the term.
+        String term = currentTerm(c, today).map(t -> "Current term " + t.start() + " to " + t.end().minusDays(1) + ". ")
                 .orElse(c.start().isEmpty() ? "Start date unknown: renewal and notice dates cannot be computed. " : "");
-        String notice = nextNoticeDeadline(c, today).map(d -> "Next notice deadline " + d + ". ").orElse("");
-        String end = endOfCommitment(c, today).map(d -> "Committed until " + d + ".").orElse("");
+        String notice = nextNoticeDeadline(c, today).map(d -> "Next notice deadline " + d + " (" + c.noticeDays()
+                + " days before a term's last day). ").orElse("");
+        String end = endOfCommitment(c, today).map(d -> "Committed through " + d.minusDays(1) + ".").orElse("");
         return term + notice + end;
     }
 

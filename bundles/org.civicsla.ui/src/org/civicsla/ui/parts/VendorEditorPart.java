@@ -341,8 +341,9 @@ public final class VendorEditorPart {
         if (c.status() == ContractStatus.EXPIRED || c.status() == ContractStatus.TERMINATED) {
             return c.status().name().toLowerCase(Locale.ROOT); // recorded so: its dates say nothing to plan by
         }
-        return ContractTerms.endOfCommitment(c, today).map(LocalDate::toString)
-                .or(() -> ContractTerms.ended(c, today).map(end -> "ended " + end)).orElse("unknown");
+        // The last day, as the terms above it are given (a term's end is the day after it).
+        return ContractTerms.endOfCommitment(c, today).map(end -> end.minusDays(1).toString())
+                .or(() -> ContractTerms.ended(c, today).map(end -> "ended " + end.minusDays(1))).orElse("unknown");
     }
 
     /** Evidence comes from the document index, which may be busy with a job: read it in the background. */
