@@ -132,7 +132,9 @@ class IndexKillTest {
                 List<String> pages = new ArrayList<>();
                 pages.add("SERVICES AGREEMENT No. " + i);
                 for (int s = 1; s <= 60; s++) {
-                    pages.add(s + ". SERVICE LEVEL " + s + ". The Supplier shall provide service " + (s * 7 + i) + ".");
+                    // A page each, told apart by more than digits: a line that repeats on most pages is a running header.
+                    pages.add(s + ". SERVICE LEVEL " + s + ". The Supplier shall provide service " + (s * 7 + i) + " of class "
+                            + (char) ('a' + s % 26) + (char) ('a' + s / 26) + ".");
                 }
                 pages.add("61. SECURITY INCIDENTS. The Supplier shall notify the City of any security incident within "
                         + (24 + i % 48) + " hours.");

@@ -128,11 +128,11 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
      * holds which words a passage has, not where. 5: only the words that are not their own stem. 6: with
      * their offsets; equal scores ordered by a number. 8: evidence snippets are the clause's sentences. 9: passages
      * keep the heading of their section. 10: no-break spaces are plain spaces in passages and evidence. 11: DOCX tables are
-     * read, DOCX tables of contents are not. When what
+     * read, DOCX tables of contents are not. 12: a PDF scan or one of unmappable glyphs is unreadable, not empty. When what
      * extraction gives changes, TextExtractor.VERSION changes with
      * it, so kept text is extracted again.
      */
-    static final String SCHEMA = "11";
+    static final String SCHEMA = "12";
     private static final String SCHEMA_KEY = "civicsla.schema";
     /**
      * The fingerprint of the clause types whose detections the index holds (see ClauseTaxonomy#fingerprint):

@@ -159,4 +159,27 @@ class TextExtractorTest {
                 """, text.text());
         assertEquals(List.of(new DocumentText.Section(0, "Security Incidents")), text.sections());
     }
+
+    /**
+     * A scan (no text layer) and a PDF whose glyphs map to control characters (a damaged file) say nothing: refused
+     * with why, so that their clauses are unknown rather than missing.
+     */
+    @Test
+    void aPdfWithoutReadableTextIsRefused() throws Exception {
+        Path scan = folder.resolve("scan.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.addPage(new PDPage());
+            document.save(scan.toFile());
+        }
+        ExtractionException none = org.junit.jupiter.api.Assertions.assertThrows(ExtractionException.class,
+                () -> TextExtractor.extract(scan, TextExtractor.Limits.DEFAULT));
+        assertEquals("scan.pdf: has almost no text (0 characters on 2 pages): a scan or images; attach a copy with a text"
+                + " layer (OCR)", none.getMessage());
+        ExtractionException garbled = org.junit.jupiter.api.Assertions.assertThrows(ExtractionException.class,
+                () -> TextExtractor.refuseUnreadable("damaged.pdf", "\u0000(\u0000;\u0000+\u0000,\u0000%\u00037\u0003\u0014"
+                        + " Ag\u0003reement \u0000\u0003\u0014\u0013", 1));
+        assertTrue(garbled.getMessage().startsWith("damaged.pdf: its text cannot be read ("), garbled.getMessage());
+        TextExtractor.refuseUnreadable("fine.pdf", "The Supplier shall notify the City \u0007of incidents.", 1);
+    }
 }

@@ -39,9 +39,10 @@ public final class TextExtractor {
      * Version of what this class gives (text, pages, headers and footers dropped, section headings): change it, and
      * the index schema, whenever that changes. See {@link #version()}. 2: no-break spaces made plain, entries of a table of
      * contents are no section headings. 3: DOCX tables are read (a line per row) and
-     * the entries of a DOCX table of contents are not.
+     * the entries of a DOCX table of contents are not. 4: a PDF without text (a scan) or with
+     * unmappable glyphs is refused.
      */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     /**
      * What extraction gives depends on this class and on the PDFBox and POI that read the files: text kept from
@@ -163,9 +164,43 @@ public final class TextExtractor {
             } catch (TooLong e) {
                 checkLength(name, MAX_CHARS + 1);
             }
-            return assemble(withoutRunningHeaders(stripper.pages()));
+            DocumentText text = assemble(withoutRunningHeaders(stripper.pages()));
+            refuseUnreadable(name, text.text(), count);
+            return text;
         } catch (InvalidPasswordException e) {
             throw new ExtractionException(name + ": is encrypted with a password; save an unprotected copy", e);
+        }
+    }
+
+    /** Fewer characters than this per page on average: the pages are images (a scan), not text. */
+    private static final int MIN_CHARS_PER_PAGE = 16;
+
+    /**
+     * Refuses a PDF whose text says nothing: a scan (pages of images, no text layer), or glyphs PDFBox cannot map to
+     * characters (a damaged file, fonts without a text mapping: control characters where letters should be). Indexed,
+     * such a document would make every clause in it "missing"; refused, its contract's clauses are unknown, with why.
+     */
+    static void refuseUnreadable(String name, String text, int pages) throws ExtractionException {
+        int visible = 0;
+        int garbled = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                continue;
+            }
+            visible++;
+            if (c < 0x20 || c == 0x7F || c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF)) {
+                garbled++;
+            }
+        }
+        if (visible < MIN_CHARS_PER_PAGE * Math.max(pages, 1)) {
+            throw new ExtractionException(String.format(Locale.ROOT, "%s: has almost no text (%d characters on %d %s):"
+                    + " a scan or images; attach a copy with a text layer (OCR)", name, visible, pages, pages == 1 ? "page" : "pages"));
+        }
+        if (garbled * 5 > visible) {
+            throw new ExtractionException(String.format(Locale.ROOT, "%s: its text cannot be read (%d%% of its characters"
+                    + " are control codes: a damaged file, or fonts without a text mapping); save or export it again",
+                    name, Math.round(100.0 * garbled / visible)));
         }
     }
 
