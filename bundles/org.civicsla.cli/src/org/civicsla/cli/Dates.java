@@ -20,7 +20,7 @@ final class Dates {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new UsageException("--as-of '" + value + "' is not a date; write YYYY-MM-DD");
+            throw new UsageException("--as-of " + org.civicsla.core.model.Dates.whyNot(value));
         }
     }
 

@@ -105,7 +105,7 @@ class WorkspaceImporterTest {
         assertTrue(problems.contains("vendors.csv, row 2, column criticality: 'urgent' is not one of low, medium, high, critical"), problems.toString());
         assertTrue(problems.contains("vendors.csv, row 3, column id: 'V-9' appears twice in this import"), problems.toString());
         assertTrue(problems.contains("vendors.csv, row 4, column id: is empty; it is required"), problems.toString());
-        assertTrue(problems.contains("devices.csv, row 2, column installed: '2022-13-01' is not a date; write dates as YYYY-MM-DD"), problems.toString());
+        assertTrue(problems.contains("devices.csv, row 2, column installed: '2022-13-01' is not a date: there is no month 13"), problems.toString());
         assertTrue(problems.contains("devices.csv, row 2, column service_life_years: 'ten' is not a whole number"), problems.toString());
         assertTrue(problems.contains("devices.csv, row 2, column model_id: names device model 'M-404', which is neither in this import nor stored"), problems.toString());
         assertTrue(problems.contains("devices.csv, row 2, column contract_id: names contract 'C-404', which is neither in this import nor stored"), problems.toString());

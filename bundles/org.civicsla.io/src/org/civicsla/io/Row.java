@@ -126,7 +126,7 @@ final class Row {
         try {
             return Optional.of(LocalDate.parse(value));
         } catch (DateTimeParseException e) {
-            problem(column, "'" + value + "' is not a date; write dates as YYYY-MM-DD");
+            problem(column, org.civicsla.core.model.Dates.whyNot(value));
             return Optional.empty();
         }
     }

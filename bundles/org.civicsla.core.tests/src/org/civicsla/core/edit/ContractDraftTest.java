@@ -67,6 +67,9 @@ class ContractDraftTest {
         ContractDraft noticeLongerThanTerm = ContractDraft.of(CONTRACT).with(ContractDraft.INITIAL_TERM, "1")
                 .with(ContractDraft.NOTICE, "60");
         assertEquals(List.of(ContractDraft.NOTICE), noticeLongerThanTerm.problems().stream().map(FieldProblem::field).toList());
+        // Written as asked, but not a day of the calendar: said so, not "enter a date as YYYY-MM-DD".
+        assertEquals(List.of("'2024-02-30' is not a date: February 2024 has 29 days."), ContractDraft.of(CONTRACT)
+                .with(ContractDraft.START, "2024-02-30").problems().stream().map(FieldProblem::message).toList());
         assertEquals(List.of(ContractDraft.INITIAL_TERM),
                 ContractDraft.of(CONTRACT).with(ContractDraft.INITIAL_TERM, "601").problems().stream().map(FieldProblem::field).toList());
     }
