@@ -52,7 +52,7 @@ final class ReportCommand implements Command {
                 + (printSummary ? "Runs the checks, prints the vendor x step summary with the failing vendors' reasons,\n"
                         + "and writes the reports. Exit code 1 when any vendor fails.\n"
                         : "Runs the checks and writes the PDF report: title page, contents, the vendor x step\n"
-                                + "matrix, a chart of devices reaching end of support per year, and for each failing\n"
+                                + "matrix, a chart of devices reaching the profile's milestone per year, and for each failing\n"
                                 + "vendor the missing clauses, the clauses found with quoted evidence, devices nearing\n"
                                 + "end of support and notice deadlines. --vendor writes that vendor's evidence pack.\n");
     }

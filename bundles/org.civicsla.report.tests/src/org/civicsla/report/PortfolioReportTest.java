@@ -110,7 +110,7 @@ class PortfolioReportTest {
     void eachFailingVendorHasASectionWithMissingClausesQuotedEvidenceDevicesAndDeadlines() throws Exception {
         try (PDDocument document = Loader.loadPDF(portfolio().toFile())) {
             Map<String, Integer> outline = outline(document);
-            assertEquals(List.of("Summary: vendors and checklist steps", "Devices reaching end of support per year",
+            assertEquals(List.of("Summary: vendors and checklist steps", "Devices reaching end of security updates per year",
                     "V-1 Harbourview CCTV", "V-2 " + ReportFixture.POLISH), List.copyOf(outline.keySet()),
                     "sections for failing vendors only");
             int v1 = outline.get("V-1 Harbourview CCTV");
@@ -138,7 +138,7 @@ class PortfolioReportTest {
     @Test
     void theChartCountsDevicesByTheYearTheirSupportEnds() throws Exception {
         try (PDDocument document = Loader.loadPDF(portfolio().toFile())) {
-            int page = outline(document).get("Devices reaching end of support per year");
+            int page = outline(document).get("Devices reaching end of security updates per year");
             String chart = text(document, page, page);
             assertTrue(chart.contains("17 devices by the year their end of security updates falls in"), chart);
             // Twice: once as bar labels, once as the table under the chart.
@@ -213,7 +213,7 @@ class PortfolioReportTest {
             assertTrue(text.contains("Result step 2 pass, step 5 unknown"), text);
             assertTrue(text.contains("=SUM(A1:A9) every active contract carries the required clauses"), text);
             assertFalse(text.contains("Harbourview"), text);
-            assertEquals(List.of("Summary: vendors and checklist steps", "Devices reaching end of support per year",
+            assertEquals(List.of("Summary: vendors and checklist steps", "Devices reaching end of security updates per year",
                     "V-3 " + ReportFixture.FORMULA), List.copyOf(outline(document).keySet()));
         }
     }

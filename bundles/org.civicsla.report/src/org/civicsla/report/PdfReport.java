@@ -136,7 +136,8 @@ final class PdfReport {
     private List<Section> sections() {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("summary", "Summary: vendors and checklist steps"));
-        sections.add(new Section("chart", "Devices reaching end of support per year"));
+        // Named by the milestone the profile plans with, as the chart counts it (and the workbench's chart says).
+        sections.add(new Section("chart", "Devices reaching " + milestoneName() + " per year"));
         for (int i = 0; i < detailed.size(); i++) {
             Vendor vendor = detailed.get(i);
             sections.add(new Section("vendor-" + i, vendor.id() + " " + vendor.name()));
