@@ -92,6 +92,29 @@ class CommandLineTest {
         assertTrue(err.toString().contains("boom"), err.toString());
     }
 
+    /** Output that could not be written (a full disk, a closed pipe) is an error a script can see, not exit 0. */
+    @Test
+    void anOutputThatCannotBeWrittenIsAnError() {
+        java.io.Writer full = new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        int code = new CommandLine(List.of(new Echo())).run(new String[] { "echo", "a" }, new PrintWriter(full),
+                new PrintWriter(err));
+        assertEquals(ExitCode.ERROR, code);
+        assertTrue(err.toString().startsWith("civicsla: the output could not be written in full"), err.toString());
+    }
+
     @Test
     void argumentsParseOptionsFlagsAndOperands() throws UsageException {
         Arguments parsed = Arguments.parse(List.of("--workspace", "w", "--as-of=2026-01-01", "--dry-run", "f.xlsx"),

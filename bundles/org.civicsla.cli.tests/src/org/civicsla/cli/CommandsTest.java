@@ -154,6 +154,15 @@ class CommandsTest {
         Path yaml = Files.writeString(dir.resolve("profile.yaml"), "garbage: [\n");
         assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", workspace.toString(), "--profile", yaml.toString()));
         assertTrue(err.toString().startsWith("civicsla: " + yaml + ": unknown key 'garbage'"), err.toString());
+        // A requirement written over by a second require.1 would let a vendor pass: refused, as is a past horizon.
+        Path twice = Files.writeString(dir.resolve("twice.properties"), "require.1 = Audit Rights\nrequire.1 = Insurance\n");
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", workspace.toString(), "--profile", twice.toString()));
+        assertTrue(err.toString().startsWith("civicsla: " + twice + ": 'require.1' is written twice"), err.toString());
+        Path backwards = Files.writeString(dir.resolve("backwards.properties"), "horizonMonths = -3\nrequire.1 = Insurance\n");
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCode.ERROR, civicsla("check", "--workspace", workspace.toString(), "--profile", backwards.toString()));
+        assertTrue(err.toString().contains("horizonMonths is -3; plan from 1 to 600 months ahead"), err.toString());
     }
 
     @Test

@@ -21,6 +21,18 @@ final class CommandLine {
     }
 
     int run(String[] args, PrintWriter out, PrintWriter err) {
+        int code = dispatch(args, out, err);
+        // A PrintWriter keeps its write errors to itself: on a full disk, or to a reader that closed the pipe, a
+        // script would get half a CSV and exit 0.
+        if (out.checkError()) {
+            err.println("civicsla: the output could not be written in full (a full disk, or the reader closed the pipe)");
+            err.flush();
+            return ExitCode.ERROR;
+        }
+        return code;
+    }
+
+    private int dispatch(String[] args, PrintWriter out, PrintWriter err) {
         try {
             if (args.length == 0 || isHelp(args[0]) || args[0].equals("help") && args.length == 1) {
                 out.print(overview());
@@ -47,7 +59,11 @@ final class CommandLine {
         } catch (RuntimeException e) {
             // An unexpected failure still names what the user asked for; the stack trace goes to the log.
             err.println("civicsla: " + String.join(" ", args) + ": " + describe(e));
-            System.getLogger(CommandLine.class.getName()).log(System.Logger.Level.ERROR, "command failed", e);
+            // A file that cannot be written (a full disk, wrapped by a library) is the machine's trouble, said above;
+            // anything else is ours, and its stack trace is for whoever fixes it.
+            if (!(rootCause(e) instanceof java.io.IOException)) {
+                System.getLogger(CommandLine.class.getName()).log(System.Logger.Level.ERROR, "command failed", e);
+            }
             return ExitCode.ERROR;
         } finally {
             out.flush();
@@ -69,6 +85,14 @@ final class CommandLine {
             return reason == null ? message : message + ": " + reason;
         }
         return message;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String describe(Throwable e) {

@@ -20,7 +20,10 @@ public final class CommandLineApplication implements IApplication {
                 new String[0]);
         // The command line is the one place that writes to the terminal: its output is the product.
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), false);
+        // Standard output itself, not System.out: a PrintStream keeps write errors to itself, and a full disk or a
+        // closed pipe must reach CommandLine (PrintWriter.checkError), which tells the script.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                charset), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         return Integer.valueOf(new CommandLine(Commands.all()).run(args, out, err));
     }

@@ -128,7 +128,9 @@ public final class ClauseScan {
         int failed = 0;
         ExecutorService readers = Executors.newFixedThreadPool(2, daemon("civicsla-clause-scan"));
         ExecutorService workers = Executors.newCachedThreadPool(daemon("civicsla-extract"));
-        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        // Not closed: the writer is the caller's (standard output, which must stay open to tell a write error).
+        CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+        try {
             out.printRecord("document", "category", "present", "confidence", "evidence");
             // Submit all, print in input order: the output does not depend on which thread finished first.
             List<Future<Object>> results = new ArrayList<>();
@@ -172,6 +174,7 @@ public final class ClauseScan {
                 }
             }
         } finally {
+            out.flush();
             readers.shutdownNow();
             workers.shutdownNow();
         }

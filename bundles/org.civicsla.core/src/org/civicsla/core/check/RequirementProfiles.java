@@ -43,15 +43,37 @@ public final class RequirementProfiles {
      * Reads a profile; errors name {@code source} and the key. A profile must require at least one clause type,
      * and has no keys but these.
      */
+    /** The farthest a profile plans ahead: 50 years, longer than any device's service life. */
+    static final int MAX_HORIZON_MONTHS = 600;
+
     public static RequirementProfile read(Reader in, String source) throws IOException {
-        Properties properties = new Properties();
-        properties.load(in);
+        // A key written twice would keep its last value only: a second require.1 quietly drops the first
+        // requirement, and a vendor passes a check the city meant to make. Refused instead.
+        Properties properties = new Properties() {
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                if (containsKey(key)) {
+                    throw new IllegalArgumentException(source + ": '" + key + "' is written twice; give each key once"
+                            + " (number the requirements require.1, require.2, ...)");
+                }
+                return super.put(key, value);
+            }
+        };
+        try {
+            properties.load(in);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         String name = properties.getProperty("name", source).strip();
         int horizon;
         try {
             horizon = Integer.parseInt(properties.getProperty("horizonMonths", "24").strip());
         } catch (NumberFormatException e) {
             throw new IOException(source + ": horizonMonths is not a whole number");
+        }
+        if (horizon < 1 || horizon > MAX_HORIZON_MONTHS) {
+            throw new IOException(source + ": horizonMonths is " + horizon + "; plan from 1 to " + MAX_HORIZON_MONTHS
+                    + " months ahead");
         }
         Milestone milestone;
         try {
@@ -67,10 +89,15 @@ public final class RequirementProfiles {
                 throw new IOException(source + ": unknown key '" + key + "'; " + FORMAT);
             }
             if (key.startsWith("require.")) {
+                String earlier;
                 try {
-                    lines.put(Integer.parseInt(key.substring("require.".length())), properties.getProperty(key));
+                    earlier = lines.put(Integer.parseInt(key.substring("require.".length())), properties.getProperty(key));
                 } catch (NumberFormatException e) {
                     throw new IOException(source + ": " + key + " must be require.<number>");
+                }
+                if (earlier != null) { // require.1 and require.01
+                    throw new IOException(source + ": " + key + " is numbered as another require key; give each its own"
+                            + " number");
                 }
             }
         }
