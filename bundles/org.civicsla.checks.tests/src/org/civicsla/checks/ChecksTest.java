@@ -323,6 +323,15 @@ class ChecksTest {
         java.nio.file.Path broken = java.nio.file.Files.writeString(workspace.resolve("runs/broken.json"), "{\"ranAt\": 3}");
         IOException error = assertThrows(IOException.class, () -> RunHistory.load(broken));
         assertTrue(error.getMessage().startsWith("broken.json: not a saved check run"), error.getMessage());
+        // Said in a user's words, not the JVM's ("Cannot invoke Map.get because profile is null", "Input length = 1").
+        java.nio.file.Path empty = java.nio.file.Files.writeString(workspace.resolve("runs/empty.json"), "{}");
+        assertEquals("empty.json: not a saved check run (a field is missing or not of its kind; runs are saved by 'civicsla"
+                + " check' in the workspace's runs/ folder)", assertThrows(IOException.class, () -> RunHistory.load(empty))
+                        .getMessage());
+        java.nio.file.Path binary = java.nio.file.Files.write(workspace.resolve("runs/binary.json"),
+                new byte[] { '{', (byte) 0xFF, (byte) 0xFE, '}' });
+        assertEquals("binary.json: not a saved check run (not UTF-8 text)",
+                assertThrows(IOException.class, () -> RunHistory.load(binary)).getMessage());
     }
 
     @Test

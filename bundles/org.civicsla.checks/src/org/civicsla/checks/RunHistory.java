@@ -73,7 +73,12 @@ public final class RunHistory {
             // JSON is YAML: the safe YAML loader reads it without a JSON library.
             root = new Yaml(new SafeConstructor(options)).load(in);
         } catch (YAMLException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) { // SnakeYAML wraps the reader's
+                throw new IOException(file.getFileName() + ": not a saved check run (not UTF-8 text)", e);
+            }
             throw new IOException(file.getFileName() + ": not a saved check run: " + e.getMessage(), e);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file.getFileName() + ": not a saved check run (not UTF-8 text)", e);
         }
         try {
             Map<?, ?> run = (Map<?, ?>) root;
@@ -112,7 +117,11 @@ public final class RunHistory {
             }
             return new CheckRun(Instant.parse((String) run.get("ranAt")), LocalDate.parse((String) run.get("asOf")),
                     requirementProfile, findings, failures);
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+        } catch (ClassCastException | NullPointerException e) {
+            // The JVM's own words ("Cannot invoke Map.get because profile is null") are for a programmer.
+            throw new IOException(file.getFileName() + ": not a saved check run (a field is missing or not of its kind;"
+                    + " runs are saved by 'civicsla check' in the workspace's runs/ folder)", e);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new IOException(file.getFileName() + ": not a saved check run (" + e.getMessage() + ")", e);
         }
     }

@@ -57,6 +57,10 @@ final class EndOfLifeCommand implements Command {
             throw new InputException(catalogPath + ": cannot read: " + e.getMessage(), e);
         }
         problems.forEach(p -> err.println("civicsla: " + p));
+        if (catalog.products().isEmpty() && !problems.isEmpty()) {
+            // Nothing read is a failed run for a script, not "0 products read" and exit 0.
+            throw new InputException(catalogPath + ": no product file could be read");
+        }
         try (WorkspaceStore store = WorkspaceAccess.open(parsed)) {
             List<EndOfLifeMatcher.Match> matches = EndOfLifeMatcher.match(store.snapshot().deviceModels(), catalog,
                     LocalDate.now());

@@ -74,12 +74,15 @@ class EndOfLifeTest {
                 """);
         product("broken.md", "---\ntitle: [unclosed\n---\n");
         product("openwrt.md", "---\ntitle: OpenWrt\nreleases:\n  - releaseCycle: \"24.10\"\n    eol: soon\n---\n");
+        // A binary file named .md (a PDF saved under the wrong name): said in words, not as "Input length = 1".
+        Files.write(dir.resolve("products").resolve("scan.md"), new byte[] { '-', '-', '-', '\n', (byte) 0xFF, (byte) 0xFE, 0 });
         List<ImportProblem> problems = new ArrayList<>();
         EndOfLifeCatalog catalog = EndOfLifeCatalog.read(dir, problems);
         assertEquals(3, catalog.products().size());
-        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().startsWith("broken.md: front matter is not valid YAML"), problems.toString());
         assertEquals("openwrt.md: release 24.10: eol 'soon' is not a date", problems.get(1).toString());
+        assertEquals("scan.md: is not UTF-8 text; not a product file (endoflife.date Markdown)", problems.get(2).toString());
 
         List<EndOfLifeMatcher.Match> matches = EndOfLifeMatcher.match(List.of(model("M-1", "Cisco IOS XE 17.15 edge router"),
                 model("M-2", "FortiOS 7.2 firewall"), model("M-3", "Raspberry Pi 4 air-quality station"),

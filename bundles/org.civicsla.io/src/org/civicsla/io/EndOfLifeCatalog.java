@@ -118,7 +118,12 @@ public final class EndOfLifeCatalog {
         if (Files.size(file) > 2 * 1024 * 1024) {
             throw new IOException("is larger than 2 MB; not a product file");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException("is not UTF-8 text; not a product file (endoflife.date Markdown)", e);
+        }
         if (!text.startsWith("---")) {
             throw new IOException("has no YAML front matter (it must start with ---)");
         }
