@@ -115,6 +115,17 @@ class CommandLineTest {
         assertTrue(err.toString().startsWith("civicsla: the output could not be written in full"), err.toString());
     }
 
+    /** A vendor named with an escape sequence cannot retitle or clear the terminal of whoever reads the output. */
+    @Test
+    void controlCharactersDoNotReachTheTerminal() throws java.io.IOException {
+        StringWriter terminal = new StringWriter();
+        try (PrintWriter safe = new PrintWriter(new TerminalSafeWriter(terminal))) {
+            safe.println("Evil\u001b]0;pwned\u0007\u001b[2J\u009bRED\tok");
+            safe.print('\u001b');
+        }
+        assertEquals("Evil\uFFFD]0;pwned\uFFFD\uFFFD[2J\uFFFDRED\tok" + System.lineSeparator() + "\uFFFD", terminal.toString());
+    }
+
     @Test
     void argumentsParseOptionsFlagsAndOperands() throws UsageException {
         Arguments parsed = Arguments.parse(List.of("--workspace", "w", "--as-of=2026-01-01", "--dry-run", "f.xlsx"),

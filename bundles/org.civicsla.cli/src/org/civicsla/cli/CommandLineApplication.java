@@ -22,9 +22,9 @@ public final class CommandLineApplication implements IApplication {
         Charset charset = Charset.defaultCharset();
         // Standard output itself, not System.out: a PrintStream keeps write errors to itself, and a full disk or a
         // closed pipe must reach CommandLine (PrintWriter.checkError), which tells the script.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                charset), false);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        PrintWriter out = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), charset)), false);
+        PrintWriter err = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(System.err, charset)), true);
         return Integer.valueOf(new CommandLine(Commands.all()).run(args, out, err));
     }
 
