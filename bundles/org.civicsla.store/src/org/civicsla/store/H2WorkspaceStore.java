@@ -85,8 +85,11 @@ public final class H2WorkspaceStore implements WorkspaceStore {
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                reason = "it is open in another CivicSLA";
+            if (e instanceof SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1
+                    || reason.contains("Lock file recently modified") || reason.contains("already in use"))) {
+                // H2's file lock, held or just released by another process: "Lock file recently modified [8000-240]"
+                // says nothing to a person.
+                reason = "it is open in another CivicSLA (a command or the workbench); try again when that has finished";
             }
             throw new IllegalStateException("cannot open workspace " + absolute + ": " + reason, e);
         }
