@@ -56,10 +56,11 @@ final class VendorsCommand implements Command {
             }
         } else {
             for (Vendor v : data.vendors()) {
-                out.printf("%-8s %-36s %-28s %-9s %d active contracts%n", v.id(), v.name(), v.category(),
-                        v.criticality().name().toLowerCase(java.util.Locale.ROOT), active.getOrDefault(v.id(), 0L));
+                long count = active.getOrDefault(v.id(), 0L);
+                out.printf("%-8s %-36s %-28s %-9s %d active %s%n", v.id(), v.name(), v.category(),
+                        v.criticality().name().toLowerCase(java.util.Locale.ROOT), count, count == 1 ? "contract" : "contracts");
             }
-            out.println(data.vendors().size() + " vendors");
+            out.println(data.vendors().size() + (data.vendors().size() == 1 ? " vendor" : " vendors"));
         }
         return ExitCode.OK;
     }

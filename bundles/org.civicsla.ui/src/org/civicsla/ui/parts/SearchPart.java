@@ -53,7 +53,9 @@ public final class SearchPart {
         query.setData(VendorsPart.TEST_ID, "search.query");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(query);
         query.addListener(SWT.DefaultSelection, e -> search(query.getText()));
-        status = new Label(parent, SWT.NONE);
+        // Wraps: a refused query's message can be long (the clause types a workspace has), and cut off it said
+        // "... Source Code Escrow, Change Of Cor".
+        status = new Label(parent, SWT.WRAP);
         status.setData(VendorsPart.TEST_ID, "search.status");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         org.eclipse.swt.custom.SashForm split = new org.eclipse.swt.custom.SashForm(parent, SWT.HORIZONTAL);
@@ -105,6 +107,7 @@ public final class SearchPart {
             return;
         }
         status.setText("Searching...");
+        status.getParent().layout();
         Job job = Job.create("Searching the contracts for " + text, (IProgressMonitor monitor) -> {
             Job self = Job.getJobManager().currentJob();
             // What this search shows, only while it is the current one: a search stopped by another workspace or an
