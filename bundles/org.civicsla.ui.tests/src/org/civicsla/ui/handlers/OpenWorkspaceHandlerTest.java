@@ -28,8 +28,10 @@ class OpenWorkspaceHandlerTest {
         // GTK's chooser makes a typed folder before it returns it: an empty folder may be a typo too.
         Files.createDirectories(dir.resolve("empty"));
         assertTrue(OpenWorkspaceHandler.question(dir.resolve("empty")).orElseThrow().endsWith("Start a new workspace there?"));
+        assertTrue(OpenWorkspaceHandler.justMade(dir.resolve("empty")), "just made: removed when the person says no");
         Files.createDirectories(dir.resolve("papers"));
         Files.writeString(dir.resolve("papers/notes.txt"), "minutes");
         assertTrue(OpenWorkspaceHandler.question(dir.resolve("papers")).orElseThrow().contains("is not a CivicSLA workspace"));
+        assertTrue(!OpenWorkspaceHandler.justMade(dir.resolve("papers")), "a folder with files is never removed");
     }
 }

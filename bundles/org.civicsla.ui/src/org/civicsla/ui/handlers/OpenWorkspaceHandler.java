@@ -25,9 +25,35 @@ public final class OpenWorkspaceHandler {
     public void execute(@Named("activeShell") Shell shell, WorkspaceModel model,
             @org.eclipse.e4.core.di.annotations.Optional WorkspaceChooser chooser) {
         WorkspaceChooser ask = chooser == null ? WorkspaceChooser.DIALOG : chooser;
-        ask.choose(shell, model.current().map(WorkspaceModel.Opened::folder))
-                .filter(folder -> question(folder).map(q -> ask.confirmNew(shell, folder, q)).orElse(true))
-                .ifPresent(model::open);
+        ask.choose(shell, model.current().map(WorkspaceModel.Opened::folder)).ifPresent(folder -> {
+            boolean made = justMade(folder);
+            if (question(folder).map(q -> ask.confirmNew(shell, folder, q)).orElse(true)) {
+                model.open(folder);
+            } else if (made) {
+                // The chooser made it from what was typed, and the person did not want it: no stray folder is left.
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (IOException e) {
+                    // Not empty any more, or not ours to remove: left as it is.
+                }
+            }
+        });
+    }
+
+    /** Whether {@code folder} is empty and was made in the last minute: by the chooser, from a path just typed. */
+    static boolean justMade(Path folder) {
+        try (var entries = Files.list(folder)) {
+            if (entries.findAny().isPresent()) {
+                return false;
+            }
+            var attributes = Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class);
+            java.time.Instant made = attributes.creationTime().toInstant();
+            java.time.Instant modified = attributes.lastModifiedTime().toInstant();
+            java.time.Instant latest = made.isAfter(modified) ? made : modified;
+            return latest.isAfter(java.time.Instant.now().minusSeconds(60));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** What to ask before opening {@code folder}; empty when it is a workspace (or not a folder: opening says why). */
