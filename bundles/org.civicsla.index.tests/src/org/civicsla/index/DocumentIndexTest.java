@@ -443,6 +443,17 @@ class DocumentIndexTest {
         }
     }
 
+    /** A workspace this user may not write is said to be so, not taken for a damaged index and rebuilt. */
+    @Test
+    void aFolderThatCannotBeWrittenIsNotADamagedIndex() {
+        assertEquals(java.util.Optional.of("permission denied"), DocumentIndex.notWritable(new java.io.IOException("open",
+                new java.nio.file.AccessDeniedException("/city/index/write.lock"))));
+        assertEquals(java.util.Optional.of("a read-only file system"), DocumentIndex.notWritable(
+                new java.nio.file.FileSystemException("/city/index/write.lock", null, "Read-only file system")));
+        assertEquals(java.util.Optional.empty(), DocumentIndex.notWritable(new org.apache.lucene.index.CorruptIndexException(
+                "checksum failed", "segments_2")));
+    }
+
     @Test
     void pdfPagesReachPassagesAndEvidence() throws Exception {
         pdf(workspace.resolve("documents/C-3.pdf"), List.of("1. Scope of the services.",

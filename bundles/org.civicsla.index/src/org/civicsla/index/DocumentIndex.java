@@ -238,6 +238,13 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             // Another writer (another CivicSLA, or a job of this one) holds the index: wait, do not rebuild.
             throw new IOException("the document index " + folder + " is in use by another CivicSLA task; try again", inUse);
         } catch (IOException | RuntimeException damaged) {
+            Optional<String> denied = notWritable(damaged);
+            if (denied.isPresent()) {
+                // Not damaged: a read-only workspace (another user's, a read-only share) is said so, not "rebuilt".
+                throw new IOException("the document index " + folder + " cannot be written (" + denied.get() + "): CivicSLA"
+                        + " keeps its index in the workspace folder and writes it also to search; give this user write"
+                        + " access, or work on a copy", damaged);
+            }
             // The documents are the source of truth: a damaged index (e.g. a crash during a commit) is rebuilt.
             System.Logger log = System.getLogger(DocumentIndex.class.getName());
             log.log(System.Logger.Level.WARNING, "rebuilding the document index " + folder
@@ -246,6 +253,20 @@ public final class DocumentIndex implements ClauseEvidence, AutoCloseable {
             deleteRecursively(folder);
             return open(folder, analyzer, detector);
         }
+    }
+
+    /** Why {@code failure} is a folder this user may not write (permission, a read-only file system), if it is that. */
+    static Optional<String> notWritable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.nio.file.AccessDeniedException) {
+                return Optional.of("permission denied");
+            }
+            if (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    && fs.getReason().contains("Read-only file system")) {
+                return Optional.of("a read-only file system");
+            }
+        }
+        return Optional.empty();
     }
 
     private static DocumentIndex open(Path folder, Analyzer analyzer, ClauseDetector detector) throws IOException {
