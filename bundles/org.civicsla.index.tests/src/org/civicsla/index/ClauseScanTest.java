@@ -140,7 +140,7 @@ class ClauseScanTest {
         assertTrue(errors.contains("empty.txt: is empty (0 bytes)"), errors.toString());
         assertTrue(errors.contains("binary.txt: is not a text file (binary content)"), errors.toString());
         assertTrue(errors.contains("locked.pdf: is encrypted with a password; save an unprotected copy"), errors.toString());
-        assertTrue(errors.contains("huge.txt: is 200 MB; documents over 100 MB are not indexed"), errors.toString());
+        assertTrue(errors.contains("huge.txt: is 200 MB; documents over 100 MB are not read"), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("truncated.pdf: ")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("corrupt.pdf: cannot be read: is damaged: its PDF structure is missing"
                 + " or cut off (")), errors.toString());
@@ -152,7 +152,7 @@ class ClauseScanTest {
         assertTrue(errors.contains("big.docx: has a part of 65 MB (word/document.xml); DOCX parts over 64 MB are not read"),
                 errors.toString());
         assertTrue(errors.contains("long.txt: has more than 33,554,432 characters of text; documents this long are not"
-                + " indexed (split it)"), errors.toString());
+                + " read (split it)"), errors.toString());
         String[] lines = csv.toString().split("\n");
         assertEquals("document,category,present,confidence,evidence", lines[0]);
         assertEquals(1 + ClauseDetector.standard().taxonomy().types().size(), lines.length);

@@ -127,7 +127,7 @@ public final class TextExtractor {
             throw new ExtractionException(name + ": is empty (0 bytes)");
         }
         if (size > limits.maxBytes()) {
-            throw new ExtractionException(String.format("%s: is %,d MB; documents over %,d MB are not indexed", name,
+            throw new ExtractionException(String.format("%s: is %,d MB; documents over %,d MB are not read", name,
                     size / (1024 * 1024), limits.maxBytes() / (1024 * 1024)));
         }
         String lower = name.toLowerCase(Locale.ROOT);
@@ -153,7 +153,7 @@ public final class TextExtractor {
             int count = document.getNumberOfPages();
             if (count > limits.maxPages()) {
                 throw new ExtractionException(name + ": has " + count + " pages; documents over " + limits.maxPages()
-                        + " pages are not indexed");
+                        + " pages are not read");
             }
             PageStripper stripper = new PageStripper();
             stripper.setSortByPosition(false);
@@ -536,7 +536,7 @@ public final class TextExtractor {
     private static void checkLength(String name, int length) throws ExtractionException {
         if (length > MAX_CHARS) {
             throw new ExtractionException(String.format(Locale.ROOT,
-                    "%s: has more than %,d characters of text; documents this long are not indexed (split it)", name, MAX_CHARS));
+                    "%s: has more than %,d characters of text; documents this long are not read (split it)", name, MAX_CHARS));
         }
     }
 }
