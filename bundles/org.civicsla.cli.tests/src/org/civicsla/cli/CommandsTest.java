@@ -174,6 +174,15 @@ class CommandsTest {
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("C-2,Audit Rights,No,")), out.toString());
     }
 
+    /** A folder without documents scans nothing: an error for a script, not an empty CSV and exit 0. */
+    @Test
+    void clausesOnAFolderWithoutDocumentsIsAnError() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-documents"));
+        Files.writeString(empty.resolve("notes.md"), "minutes");
+        assertEquals(ExitCode.ERROR, civicsla("clauses", empty.toString(), "--format", "csv"));
+        assertTrue(err.toString().contains("civicsla: no PDF, DOCX or TXT file in " + empty), err.toString());
+    }
+
     @Test
     void clausesToldOfAMistypedPathScansTheOthersAndReadsAFileNamedTwiceOnce() {
         Path documents = workspace.resolve("documents");

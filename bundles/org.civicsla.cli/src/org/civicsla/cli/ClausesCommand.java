@@ -35,7 +35,8 @@ final class ClausesCommand implements Command {
                 starts with = + - or @ gets an apostrophe before it, so that a spreadsheet opening
                 the CSV shows it as text instead of running it as a formula.
                 A file that cannot be read, or a path that does not exist, is reported on stderr and
-                skipped; the others go on. A file named twice (a folder and a file in it) is read once.
+                skipped; the others go on; exit code 2 when no document could be scanned. A file
+                named twice (a folder and a file in it) is read once.
                   --taxonomy  a file of clause types to look for beside the standard ones and the
                               plugins' (the format of a workspace's clauses.yaml; a type named as
                               a standard one replaces it)
@@ -75,7 +76,12 @@ final class ClausesCommand implements Command {
             ClauseScan.Summary summary = ClauseScan.scan(inputs, detector, out, err::println, () -> false);
             out.flush();
             err.printf("%s scanned, %d could not be read%n", documents(summary.documents()), summary.failed());
-            return summary.documents() == 0 && summary.failed() > 0 ? ExitCode.ERROR : ExitCode.OK;
+            if (summary.documents() == 0 && summary.failed() == 0) {
+                err.println("civicsla: no PDF, DOCX or TXT file in " + inputs.stream().map(Path::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            // Nothing scanned is a failed run for a script (an empty or mistyped folder), not an empty CSV and exit 0.
+            return summary.documents() == 0 ? ExitCode.ERROR : ExitCode.OK;
         } catch (IOException e) {
             throw new InputException("cannot scan " + inputs + ": " + e.getMessage(), e);
         }

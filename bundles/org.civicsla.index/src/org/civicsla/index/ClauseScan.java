@@ -90,6 +90,7 @@ public final class ClauseScan {
                     errors.accept(file + ": cannot be read: " + (e instanceof java.nio.file.AccessDeniedException
                             ? "permission denied" : e instanceof java.nio.file.FileSystemLoopException ? "a loop of links"
                             : e.getMessage()) + "; skipped");
+                    skipped.incrementAndGet(); // counted with the others that could not be read
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
             });
