@@ -137,5 +137,11 @@ class CommandLineTest {
         UsageException missing = assertThrows(UsageException.class,
                 () -> Arguments.parse(List.of("--workspace"), Set.of("workspace"), Set.of()));
         assertEquals("option --workspace needs a value", missing.getMessage());
+        // Given twice, the last would win unseen; a word left over by a command of options only is a mistake.
+        assertEquals("option --workspace is given twice", assertThrows(UsageException.class, () -> Arguments.parse(
+                List.of("--workspace", "a", "--workspace", "b"), Set.of("workspace"), Set.of())).getMessage());
+        assertEquals("'V-001' is not an option; this command takes options only", assertThrows(UsageException.class,
+                () -> Arguments.parse(List.of("--workspace", "w", "V-001"), Set.of("workspace"), Set.of()).withoutOperands())
+                .getMessage());
     }
 }

@@ -49,7 +49,10 @@ final class Arguments {
                         }
                         value = args.get(++i);
                     }
-                    parsed.options.put(name, value);
+                    // The last of two would win unseen: --workspace a --workspace b must not quietly use b.
+                    if (parsed.options.put(name, value) != null) {
+                        throw new UsageException("option --" + name + " is given twice");
+                    }
                 } else if (switches.contains(name) && value == null) {
                     parsed.flags.add(name);
                 } else {
@@ -60,6 +63,17 @@ final class Arguments {
             }
         }
         return parsed;
+    }
+
+    /**
+     * This, refusing operands: for a command that takes options only, a word left over ('vendors --workspace w V-001')
+     * is a mistake, not something to ignore.
+     */
+    Arguments withoutOperands() throws UsageException {
+        if (!operands.isEmpty()) {
+            throw new UsageException("'" + operands.get(0) + "' is not an option; this command takes options only");
+        }
+        return this;
     }
 
     Optional<String> option(String name) {

@@ -50,7 +50,7 @@ final class CheckCommand implements Command {
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
         Arguments parsed = Arguments.parse(args, Stream.concat(CheckSession.OPTIONS.stream(), Stream.of("format"))
-                .collect(Collectors.toSet()), Set.of());
+                .collect(Collectors.toSet()), Set.of()).withoutOperands();
         String format = parsed.option("format").orElse("text");
         if (!Set.of("text", "csv", "json").contains(format)) {
             throw new UsageException("--format is text, csv or json, not '" + format + "'");

@@ -37,7 +37,7 @@ final class DiffCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
-        Arguments parsed = Arguments.parse(args, Set.of("workspace", "from", "to"), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of("workspace", "from", "to"), Set.of()).withoutOperands();
         Path workspace = Path.of(parsed.required("workspace"));
         RunHistory history = new RunHistory(workspace);
         try {

@@ -44,7 +44,7 @@ final class EndOfLifeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
-        Arguments parsed = Arguments.parse(args, Set.of("workspace", "catalog"), Set.of("dry-run"));
+        Arguments parsed = Arguments.parse(args, Set.of("workspace", "catalog"), Set.of("dry-run")).withoutOperands();
         Path catalogPath = Path.of(parsed.required("catalog"));
         if (!Files.exists(catalogPath)) {
             throw new InputException(catalogPath + ": does not exist");

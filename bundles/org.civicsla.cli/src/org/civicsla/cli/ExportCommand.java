@@ -36,7 +36,7 @@ final class ExportCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
-        Arguments parsed = Arguments.parse(args, Set.of("workspace", "out"), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of("workspace", "out"), Set.of()).withoutOperands();
         Path target = OutputFiles.check("out", parsed.required("out"), ".xlsx");
         WorkspaceData data;
         try (WorkspaceStore store = WorkspaceAccess.open(parsed)) {

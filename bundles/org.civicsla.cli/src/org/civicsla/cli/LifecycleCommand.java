@@ -51,7 +51,7 @@ final class LifecycleCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
-        Arguments parsed = Arguments.parse(args, Set.of("workspace", "as-of", "milestone", "horizon"), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of("workspace", "as-of", "milestone", "horizon"), Set.of()).withoutOperands();
         LocalDate asOf = Dates.asOf(parsed);
         Milestone milestone = Dates.milestone(parsed);
         int horizon = Dates.horizonMonths(parsed);

@@ -61,7 +61,7 @@ final class ReportCommand implements Command {
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
         Arguments parsed = Arguments.parse(args,
                 Stream.concat(CheckSession.OPTIONS.stream(), Stream.of("out", "xlsx", "vendor")).collect(Collectors.toSet()),
-                Set.of());
+                Set.of()).withoutOperands();
         Path pdf = OutputFiles.check("out", parsed.required("out"), ".pdf");
         Optional<Path> xlsx = parsed.option("xlsx").isEmpty() ? Optional.empty()
                 : Optional.of(OutputFiles.check("xlsx", parsed.option("xlsx").get(), ".xlsx"));

@@ -63,6 +63,9 @@ final class SearchCommand implements Command {
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
         Arguments parsed = Arguments.parse(args, Set.of("workspace", "limit"), Set.of());
+        if (!search) {
+            parsed.withoutOperands();
+        }
         if (search && parsed.operands().isEmpty()) {
             throw new UsageException("give a query, e.g. civicsla search --workspace W '\"security incident\" AND hours'");
         }

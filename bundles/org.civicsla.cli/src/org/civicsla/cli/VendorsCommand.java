@@ -36,7 +36,7 @@ final class VendorsCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException, InputException {
-        Arguments parsed = Arguments.parse(args, Set.of("workspace", "format"), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of("workspace", "format"), Set.of()).withoutOperands();
         String format = parsed.option("format").orElse("text");
         if (!format.equals("text") && !format.equals("csv")) {
             throw new UsageException("--format is text or csv, not '" + format + "'");

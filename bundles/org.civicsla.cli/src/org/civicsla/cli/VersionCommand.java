@@ -27,7 +27,7 @@ final class VersionCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintWriter out, PrintWriter err) throws UsageException {
-        Arguments.parse(args, Set.of(), Set.of());
+        Arguments.parse(args, Set.of(), Set.of()).withoutOperands();
         Bundle self = FrameworkUtil.getBundle(VersionCommand.class);
         if (self != null) {
             for (Bundle bundle : self.getBundleContext().getBundles()) {
