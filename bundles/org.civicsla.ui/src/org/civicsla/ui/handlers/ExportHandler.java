@@ -30,11 +30,13 @@ public final class ExportHandler {
         dialog.setText("Export workspace");
         dialog.setFilterExtensions(new String[] { "*.xlsx" });
         dialog.setFileName("civicsla-export.xlsx");
+        dialog.setFilterPath(SaveFolder.initial());
         dialog.setOverwrite(true);
         String chosen = dialog.open();
         if (chosen == null) {
             return;
         }
+        SaveFolder.remember(chosen);
         model.current().ifPresent(opened -> {
             Job job = Job.create("Exporting to " + chosen, (IProgressMonitor monitor) -> {
                 monitor.beginTask("Writing " + chosen, IProgressMonitor.UNKNOWN);

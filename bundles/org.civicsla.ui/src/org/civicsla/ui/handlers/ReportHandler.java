@@ -45,11 +45,13 @@ public final class ReportHandler {
         dialog.setText("Write the portfolio report");
         dialog.setFilterExtensions(new String[] { "*.pdf" });
         dialog.setFileName(opened.get().folder().getFileName() + "-report-" + result.get().run().asOf() + ".pdf");
+        dialog.setFilterPath(SaveFolder.initial());
         dialog.setOverwrite(true);
         String chosen = dialog.open();
         if (chosen == null) {
             return;
         }
+        SaveFolder.remember(chosen);
         Path pdf = Path.of(chosen);
         Path xlsx = pdf.resolveSibling(pdf.getFileName().toString().replaceFirst("(?i)\\.pdf$", "") + "-findings.xlsx");
         ReportInput input = new ReportInput(opened.get().folder().getFileName().toString(), opened.get().data(),
