@@ -519,6 +519,12 @@ class WorkbenchUiTest {
         Label status = robot.widget("checklist.status", Label.class);
         robot.waitUntil("a first run is shown", () -> status.getText().contains(" vendors fail, as of "));
         int year = robot.ui(asOf::getYear);
+        // The vendor being read: it stays selected, its reasons shown, when the checks run again.
+        Table rows = robot.widget("checklist.table", Table.class);
+        robot.waitUntil("the matrix has rows", () -> rows.getItemCount() > 0);
+        robot.clickAt(rows, robot.ui(() -> rows.getItem(0).getBounds(1)));
+        robot.waitUntil("a vendor is selected", () -> rows.getSelectionCount() == 1);
+        String reading = robot.ui(() -> rows.getSelection()[0].getText(0));
         // A person clicks into the date (on its first field, the month), moves to the year with the right
         // arrow (month, day, year), raises it three years with the up arrow, then runs the checks.
         robot.clickAt(asOf, robot.ui(() -> new org.eclipse.swt.graphics.Rectangle(0, 0, asOf.getSize().x / 4, asOf.getSize().y)));
@@ -542,6 +548,10 @@ class WorkbenchUiTest {
                 .filter(v -> latest.matrix().worst(v.id()) == org.civicsla.core.check.Status.FAIL).count();
         assertTrue(robot.ui(status::getText).startsWith(failing + " of " + robot.ui(matrix::getItemCount) + " vendors fail"),
                 robot.ui(status::getText));
+        assertEquals(reading, robot.ui(() -> matrix.getSelectionCount() == 1 ? matrix.getSelection()[0].getText(0) : "none"),
+                "the vendor read before stays selected");
+        Text details = robot.widget("checklist.details", Text.class);
+        assertTrue(robot.ui(details::getText).startsWith(reading + " "), "its reasons are shown: " + robot.ui(details::getText));
     }
 
     @Test

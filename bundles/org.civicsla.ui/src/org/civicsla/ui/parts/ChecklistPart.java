@@ -105,6 +105,10 @@ public final class ChecklistPart {
     }
 
     private void show() {
+        // The vendor being read stays selected when the checks run again (a date changed, an edit): its reasons are
+        // what the person was looking at.
+        String selectedVendor = table.getSelectionCount() == 0 ? null
+                : ((Vendor) table.getSelection()[0].getData()).id();
         table.removeAll();
         for (TableColumn column : table.getColumns()) {
             column.dispose();
@@ -171,6 +175,13 @@ public final class ChecklistPart {
         status.setToolTipText(unread == 0 ? null : String.join("\n", result.get().documentProblems()));
         status.getParent().layout();
         details.setText("Select a vendor to see why.");
+        for (TableItem item : table.getItems()) {
+            if (((Vendor) item.getData()).id().equals(selectedVendor)) {
+                table.setSelection(item);
+                showDetails();
+                break;
+            }
+        }
     }
 
     private void column(String title, int width) {
