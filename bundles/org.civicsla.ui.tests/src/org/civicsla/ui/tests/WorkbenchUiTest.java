@@ -117,6 +117,14 @@ class WorkbenchUiTest {
                 && table.getItem(0).getText(3).equals("pass"));
         assertEquals("1 of 3 vendors", robot.ui(status::getText));
         assertEquals("north", robot.ui(filter::getText));
+        // By keyboard from the filter: Enter opens the only vendor listed; Down goes to the list, its first vendor.
+        robot.key(org.eclipse.swt.SWT.CR);
+        Label title = robot.widget("editor.title", Label.class);
+        robot.waitUntil("the editor shows Northgate Networks", () -> title.getText().endsWith("  Northgate Networks"));
+        robot.click(filter);
+        robot.key(org.eclipse.swt.SWT.ARROW_DOWN);
+        robot.waitUntil("the list has the focus, its first vendor chosen", () -> table.isFocusControl()
+                && table.getSelectionIndex() == 0);
     }
 
     @Test

@@ -100,10 +100,7 @@ public final class VendorsPart {
         restoreSortOrder(sorter);
         // Choosing a vendor shows it in the editor; Enter or a double-click brings the editor to the front.
         viewer.addSelectionChangedListener(e -> selected().ifPresent(this::choose));
-        viewer.addOpenListener(e -> selected().ifPresent(v -> {
-            choose(v);
-            parts.showPart(VendorEditorPart.ID, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
-        }));
+        viewer.addOpenListener(e -> selected().ifPresent(this::open));
         viewer.addFilter(new ViewerFilter() {
             @Override
             public boolean select(Viewer v, Object parentElement, Object element) {
@@ -116,6 +113,24 @@ public final class VendorsPart {
         filter.addModifyListener(e -> {
             viewer.refresh();
             updateStatus();
+        });
+        // From the filter to the list by keyboard: Down goes to the first vendor shown, Enter opens the only one.
+        filter.addListener(SWT.KeyDown, e -> {
+            org.eclipse.swt.widgets.Table table = viewer.getTable();
+            if (e.keyCode == SWT.ARROW_DOWN && table.getItemCount() > 0) {
+                e.doit = false;
+                table.setFocus();
+                if (table.getSelectionCount() == 0) {
+                    viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(table.getItem(0).getData()), true);
+                }
+            }
+        });
+        filter.addListener(SWT.DefaultSelection, e -> {
+            if (viewer.getTable().getItemCount() == 1) {
+                Object only = viewer.getTable().getItem(0).getData();
+                viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(only), true);
+                open((Vendor) only);
+            }
         });
 
         status = new Label(parent, SWT.NONE);
@@ -185,6 +200,12 @@ public final class VendorsPart {
                 showSortOrder(sorter, column);
             }
         }
+    }
+
+    /** Shows {@code vendor} in the editor and brings the editor to the front (Enter or a double-click). */
+    private void open(Vendor vendor) {
+        choose(vendor);
+        parts.showPart(VendorEditorPart.ID, org.eclipse.e4.ui.workbench.modeling.EPartService.PartState.ACTIVATE);
     }
 
     /**
