@@ -92,7 +92,7 @@ class ChecksTest {
                 evidence(Map.of("C-1/Breach Notification", Map.of("notificationDays", "7"))));
         assertEquals(Status.FAIL, finding.status());
         assertEquals(List.of("C-1: Audit Rights is missing (no contract document attached)",
-                "C-1: Breach Notification allows 168 hours, more than the required 72"), finding.reasons());
+                "C-1: Breach Notification allows 168 hours, more than the required 72 hours"), finding.reasons());
     }
 
     @Test
@@ -120,7 +120,7 @@ class ChecksTest {
     void step2ShowsTheEvidenceOfTheClauseAReasonIsAboutFirst() {
         Finding finding = step2(data(List.of(), List.of(), List.of(), contract("C-1", AS_OF.minusYears(1), 30, List.of())),
                 evidence(Map.of("C-1/Audit Rights", Map.of(), "C-1/Breach Notification", Map.of("notificationDays", "7"))));
-        assertEquals(List.of("C-1: Breach Notification allows 168 hours, more than the required 72"), finding.reasons());
+        assertEquals(List.of("C-1: Breach Notification allows 168 hours, more than the required 72 hours"), finding.reasons());
         assertEquals(List.of("C-1: Breach Notification", "C-1: Audit Rights"),
                 finding.evidence().stream().map(e -> e.description()).toList());
     }
@@ -147,7 +147,7 @@ class ChecksTest {
             };
             Finding finding = step2(data(List.of(), List.of(), List.of(), twoDocuments), both);
             assertEquals(Status.FAIL, finding.status(), annex.toString());
-            assertEquals(List.of("C-1: Breach Notification allows 168 hours, more than the required 72"), finding.reasons());
+            assertEquals(List.of("C-1: Breach Notification allows 168 hours, more than the required 72 hours"), finding.reasons());
             assertEquals(List.of("agreement", "agreement"), finding.evidence().stream().map(Evidence::snippet).toList(),
                     "the agreement's passages, before the annex's");
         }
@@ -312,7 +312,7 @@ class ChecksTest {
         assertEquals(RunDiff.Direction.BETTER, change.direction());
         assertEquals(Status.FAIL, change.before());
         assertEquals(Status.PASS, change.after());
-        assertTrue(change.resolvedReasons().contains("C-1: Breach Notification allows 168 hours, more than the required 72"),
+        assertTrue(change.resolvedReasons().contains("C-1: Breach Notification allows 168 hours, more than the required 72 hours"),
                 change.resolvedReasons().toString());
         // A step only one run checked (--steps 2 against both steps) is not a change from or to "unknown".
         CheckEngine both = new CheckEngine(List.of(new SlaSecurityCheck(), new LifecycleCheck()), 10_000);

@@ -151,7 +151,7 @@ public final class SlaSecurityCheck implements Check {
             }
             case OVER_LIMIT -> {
                 reasons.add(contract.id() + ": " + clause + " allows " + requirement.amount(requirement.stated(best).getAsDouble())
-                        .orElseThrow() + ", more than the required " + Requirement.number(requirement.maxValue().orElseThrow()));
+                        .orElseThrow() + ", more than the required " + requirement.amount(requirement.maxValue().orElseThrow()).orElseThrow());
                 return Status.FAIL;
             }
             default -> {

@@ -69,7 +69,7 @@ class CommandsTest {
         List<String> rows = out.toString().lines().toList();
         assertEquals("vendor_id,vendor,step,status,reasons", rows.get(0));
         assertEquals("V-1,Civic Cloud,2,pass,every active contract carries the 1 required security clauses", rows.get(1));
-        assertEquals("V-2,Harbourview CCTV,2,fail,C-2: Breach Notification allows 168 hours, more than the required 72",
+        assertEquals("V-2,Harbourview CCTV,2,fail,C-2: Breach Notification allows 168 hours, more than the required 72 hours",
                 rows.get(2).replace("\"", ""));
         assertTrue(Files.isDirectory(workspace.resolve("runs")), "the run is saved");
     }

@@ -137,7 +137,8 @@ public final class EditsModel {
                         return Status.error(e.getMessage(), e);
                     }
                     progress.subTask("Indexing the attached documents");
-                    IStatus indexed = index(folder, h.store().snapshot(), progress.newChild(90), monitor::isCanceled);
+                    IStatus indexed = index(folder, h.store().snapshot(), progress.newChild(90), monitor::isCanceled,
+                            contractId);
                     if (indexed.getSeverity() == IStatus.CANCEL) {
                         // Cancel means the attach did not happen: the edit is taken back and the copies removed (the
                         // index drops their entries at its next update, as for any detached document).
@@ -201,9 +202,21 @@ public final class EditsModel {
                 // Left behind: an unattached file in documents/ loses nothing and is overwritten by no later attach.
             }
         }
+        // The contract's folder below documents/, when this attach made it and nothing else is in it.
+        copies.stream().map(Path::getParent).distinct().forEach(parent -> {
+            try (var left = Files.list(parent)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(parent);
+                }
+            } catch (IOException e) {
+                // Kept: not empty, or not ours to remove.
+            }
+        });
     }
 
-    private IStatus index(Path folder, WorkspaceData data, SubMonitor progress, java.util.function.BooleanSupplier cancelled) {
+    /** Indexes the workspace's documents; {@code contractId}: whose unreadable documents the result tells of. */
+    private IStatus index(Path folder, WorkspaceData data, SubMonitor progress, java.util.function.BooleanSupplier cancelled,
+            String contractId) {
         List<String> problems = new ArrayList<>();
         try (DocumentIndex index = DocumentIndex.open(folder, workspaces.detector(folder))) {
             int[] told = { 0 };
@@ -221,8 +234,11 @@ public final class EditsModel {
         if (cancelled.getAsBoolean()) {
             return Status.CANCEL_STATUS;
         }
-        return problems.isEmpty() ? Status.OK_STATUS
-                : Status.warning("Attached; some documents could not be read: " + String.join("; ", problems));
+        // Only this contract's: another's unreadable documents are not news of this attach (the checklist says how
+        // many are unreadable in all).
+        List<String> ours = problems.stream().filter(p -> p.startsWith(contractId + ": ")).toList();
+        return ours.isEmpty() ? Status.OK_STATUS
+                : Status.warning("Attached; some documents could not be read: " + String.join("; ", ours));
     }
 
     private Job schedule(String name, Function<EditHistory, Optional<Edit>> step) {

@@ -67,7 +67,18 @@ public final class JobProgress extends ProgressProvider {
             // User jobs only (an import, an export, the checks): a search or a superseded one would replace a
             // failed check run's message within seconds.
             if (event.getJob().isUser() && event.getResult() != null) {
-                last = Optional.of(Outcome.of(event.getJob(), event.getResult()));
+                Outcome next = Outcome.of(event.getJob(), event.getResult());
+                long now = System.nanoTime();
+                // A cancel, warning or error stays over a plain "Done" that follows within moments: the check run an
+                // attach or an edit starts would otherwise replace "Cancelled: Attaching ..." before anyone reads it.
+                // The same job ending well again (a check run that failed, then passed) does replace it.
+                boolean keep = next.severity() == org.eclipse.core.runtime.IStatus.OK && last.filter(Outcome::notable)
+                        .isPresent() && now - lastAt < KEEP_NOTABLE_NANOS && !event.getJob().getName().equals(lastJob);
+                if (!keep) {
+                    last = Optional.of(next);
+                    lastAt = now;
+                    lastJob = event.getJob().getName();
+                }
             }
             changed();
         }
@@ -111,9 +122,20 @@ public final class JobProgress extends ProgressProvider {
         public boolean failed() {
             return severity == org.eclipse.core.runtime.IStatus.ERROR;
         }
+
+        /** Cancelled, or ended with a warning or an error: what a person must get to read. */
+        boolean notable() {
+            return severity == org.eclipse.core.runtime.IStatus.CANCEL || severity == org.eclipse.core.runtime.IStatus.WARNING
+                    || severity == org.eclipse.core.runtime.IStatus.ERROR;
+        }
     }
 
+    /** How long a notable outcome stays over a plain "Done" that follows it. */
+    private static final long KEEP_NOTABLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
     private volatile Optional<Outcome> last = Optional.empty();
+    private volatile long lastAt;
+    private volatile String lastJob = "";
 
     /** How the last job ended, once one has. */
     public Optional<Outcome> lastOutcome() {

@@ -39,6 +39,21 @@ class LifecycleTest {
         assertEquals(Optional.empty(), ContractTerms.ended(contract(null, 24, RenewalKind.NONE, 0, 0), end.plusYears(3)));
     }
 
+    /**
+     * A notice longer than a renewal period: the next deadline is the first still ahead, however many terms on, and
+     * the city is committed to the end of that term (not a deadline already passed, nor one term too few).
+     */
+    @Test
+    void aNoticeLongerThanARenewalPeriodLooksAsManyTermsAheadAsItNeeds() {
+        Contract longNotice = contract(LocalDate.of(2019, 1, 1), 12, RenewalKind.AUTOMATIC, 12, 400);
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        // Terms end 2026-12-31, 2027-12-31, 2028-12-31: 400 days before their last days are 2025-11-26,
+        // 2026-11-26 (passed) and 2027-11-27, the first still ahead.
+        assertEquals(Optional.of(LocalDate.of(2027, 11, 27)), ContractTerms.nextNoticeDeadline(longNotice, today));
+        assertEquals(Optional.of(LocalDate.of(2029, 1, 1)), ContractTerms.endOfCommitment(longNotice, today),
+                "committed through 2028-12-31");
+    }
+
     @Test
     void theTermsAreDescribedAsTheContractStandsAndNotPlannedByWhenItIsRecordedAsEnded() {
         Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);

@@ -74,15 +74,32 @@ public final class ContractTerms {
             return Optional.of(deadline);
         }
         if (renews(contract)) {
-            // Too late for this term: the contract will renew once more; the next chance is the next term's deadline.
-            return Optional.of(deadline(contract, term(contract, term.renewals() + 1)));
+            // Too late for this term: the contract will renew; the next chance is the first later term's deadline
+            // still ahead (more than one term on when the notice is longer than a renewal period).
+            return Optional.of(deadline(contract, firstTermStillToStop(contract, term, asOf)));
         }
         return Optional.empty();
     }
 
     /**
+     * The first term from {@code term} on whose renewal notice given on or after {@code asOf} can still stop:
+     * {@code term} itself when its deadline is ahead, else a later one. Bounded: a notice as long as many renewal
+     * periods is looked ahead for as many terms, no further.
+     */
+    private static Term firstTermStillToStop(Contract contract, Term term, LocalDate asOf) {
+        Term candidate = term;
+        for (int ahead = 0; ahead < MAX_TERMS_AHEAD && deadline(contract, candidate).isBefore(asOf); ahead++) {
+            candidate = term(contract, candidate.renewals() + 1);
+        }
+        return candidate;
+    }
+
+    /** How many renewal terms ahead a deadline is looked for (a 1-month renewal with a 10-year notice period). */
+    private static final int MAX_TERMS_AHEAD = 240;
+
+    /**
      * The day the city's commitment ends if it acts now: the end of the current term, or, for an
-     * automatic renewal whose notice deadline has passed, the end of the next term.
+     * automatic renewal whose notice deadline has passed, the end of the first term it can still stop.
      */
     public static Optional<LocalDate> endOfCommitment(Contract contract, LocalDate asOf) {
         Optional<Term> current = currentTerm(contract, asOf);
@@ -90,8 +107,9 @@ public final class ContractTerms {
             return Optional.empty();
         }
         Term term = current.get();
-        if (renews(contract) && deadline(contract, term).isBefore(asOf)) {
-            return Optional.of(term(contract, term.renewals() + 1).end());
+        if (renews(contract)) {
+            // Renews until the first term whose renewal can still be stopped: the commitment runs to its end.
+            return Optional.of(firstTermStillToStop(contract, term, asOf).end());
         }
         return Optional.of(term.end());
     }

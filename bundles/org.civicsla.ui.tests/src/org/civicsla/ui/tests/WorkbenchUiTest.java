@@ -224,6 +224,14 @@ class WorkbenchUiTest {
         assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, job.getResult().getSeverity());
         robot.waitUntil("the status bar says how the job ended", () -> task.getText().equals("Cancelled: Indexing 4 documents")
                 && !bar.isVisible());
+        // Another job ending well at once (the check run an attach starts) does not hide it before it can be read.
+        org.eclipse.core.runtime.jobs.Job after = org.eclipse.core.runtime.jobs.Job.create("Checking vendors",
+                monitor -> org.eclipse.core.runtime.Status.OK_STATUS);
+        after.setUser(true);
+        after.schedule();
+        assertTrue(after.join(30_000, null), "the second job ended");
+        Thread.sleep(500); // the status bar is told asynchronously
+        assertEquals("Cancelled: Indexing 4 documents", robot.ui(task::getText));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class ProgressControl {
         cancel.setData(VendorsPart.TEST_ID, "progress.cancel");
         cancel.addListener(SWT.Selection, e -> shown.ifPresent(s -> {
             s.job().cancel();
-            task.setText("Cancelling " + s.job().getName() + "...");
+            task.setText("Cancelling: " + s.job().getName() + "...");
             cancel.setEnabled(false);
         }));
         progress.addListener(listener);
