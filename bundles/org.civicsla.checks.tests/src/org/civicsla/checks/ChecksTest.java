@@ -228,8 +228,12 @@ class ChecksTest {
                 contract("C-1", LocalDate.of(2028, 1, 1), 30, List.of("CAM")));
         Finding finding = step5(data, LIFECYCLE_CLAUSES);
         assertEquals(Status.WARNING, finding.status());
-        assertEquals(List.of("C-1 runs until 2031-01-01, past the end of security updates of Camera CAM (2030-01-01)"),
+        assertEquals(List.of("C-1 runs through 2030-12-31, past the end of security updates of Camera CAM (2030-01-01)"),
                 finding.reasons());
+        // Its last day the same as the last day of security updates: nothing runs past them.
+        Finding together = step5(data(List.of(), List.of(model("CAM", LocalDate.of(2030, 12, 31))), List.of(),
+                contract("C-1", LocalDate.of(2028, 1, 1), 30, List.of("CAM"))), LIFECYCLE_CLAUSES);
+        assertTrue(together.reasons().stream().noneMatch(r -> r.contains("runs through")), together.reasons().toString());
     }
 
     /** A plugin check that breaks in the way plugin checks break. */

@@ -141,9 +141,11 @@ public final class LifecycleCheck implements Check {
                 Optional<LocalDate> commitment = ContractTerms.endOfCommitment(contract, asOf);
                 for (String covered : contract.covers()) {
                     Optional<LocalDate> supportEnd = supportEndByModel.getOrDefault(covered, Optional.empty());
-                    if (commitment.isPresent() && supportEnd.isPresent() && commitment.get().isAfter(supportEnd.get())) {
+                    // The contract's last day (its end is the day after) against the last day of support.
+                    Optional<LocalDate> lastDay = commitment.map(end -> end.minusDays(1));
+                    if (lastDay.isPresent() && supportEnd.isPresent() && lastDay.get().isAfter(supportEnd.get())) {
                         status = status.worst(Status.WARNING);
-                        reasons.add(contract.id() + " runs until " + commitment.get() + ", past the " + milestoneName + " of "
+                        reasons.add(contract.id() + " runs through " + lastDay.get() + ", past the " + milestoneName + " of "
                                 + index.models.get(covered).model() + " (" + supportEnd.get() + ")");
                     }
                 }
