@@ -38,6 +38,12 @@ final class Row {
      */
     Row(String file, String sheet, long number, Map<String, String> cells, java.util.Collection<String> header,
             List<ImportProblem> problems) {
+        this(file, sheet, number, cells, header, problems, Map.of());
+    }
+
+    /** {@code refused}: columns whose cell could not be read, with why; each is reported once, not also as empty. */
+    Row(String file, String sheet, long number, Map<String, String> cells, java.util.Collection<String> header,
+            List<ImportProblem> problems, Map<String, String> refused) {
         this.file = file;
         this.sheet = sheet;
         this.number = number;
@@ -48,9 +54,13 @@ final class Row {
             if (cell.getValue() != null && cell.getValue().length() > MAX_CELL_LENGTH) {
                 problem(cell.getKey(), "is longer than " + MAX_CELL_LENGTH + " characters, the most a cell holds");
                 cell.setValue("");
-                refused.add(cell.getKey());
+                this.refused.add(cell.getKey());
             }
         }
+        refused.forEach((column, why) -> {
+            problem(column, why);
+            this.refused.add(column);
+        });
     }
 
     long number() {

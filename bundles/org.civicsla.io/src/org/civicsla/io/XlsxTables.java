@@ -164,6 +164,9 @@ final class XlsxTables {
         private boolean collecting;
         private boolean inInlineString;
         private boolean inPhonetic;
+        /** The cell holds a formula; its value was saved with it (Excel saves one, some other writers do not). */
+        private boolean formula;
+        private boolean saved;
 
         SheetHandler(PlainSharedStrings strings, NumberFormats formats, Rows rows) {
             this.strings = strings;
@@ -189,8 +192,14 @@ final class XlsxTables {
                     String s = attributes.getValue("s");
                     style = s == null ? -1 : Integer.parseInt(s);
                     value.setLength(0);
+                    formula = false;
+                    saved = false;
                 }
-                case "v" -> collecting = true;
+                case "f" -> formula = true;
+                case "v" -> {
+                    collecting = true;
+                    saved = true;
+                }
                 case "is" -> inInlineString = true;
                 case "t" -> collecting = inInlineString && !inPhonetic;
                 case "rPh" -> inPhonetic = true;
@@ -222,6 +231,10 @@ final class XlsxTables {
         }
 
         private void cell() {
+            if (formula && !saved) {
+                rows.unsaved(column);
+                return;
+            }
             String raw = value.toString();
             String text;
             if (type == null || type.equals("n")) {
@@ -302,8 +315,19 @@ final class XlsxTables {
             this.sink = sink;
         }
 
+        /** Columns of the row whose formula has no saved value. */
+        private final java.util.Set<Integer> unsaved = new java.util.HashSet<>();
+
         void startRow(int rowNum) {
             cells.clear();
+            unsaved.clear();
+        }
+
+        /** The cell at {@code column} holds a formula without the value it computes: it is not read as empty. */
+        void unsaved(int column) {
+            if (column >= 0) {
+                unsaved.add(column);
+            }
         }
 
         /** A problem of the cell at (0-based) {@code rowNum} and {@code column}, named by its header where it has one. */
@@ -346,7 +370,16 @@ final class XlsxTables {
                 }
                 values.put(columns.get(index), cell.getValue());
             }
-            Row row = new Row(file, sheet, rowNum + 1L, values, header, problems);
+            Map<String, String> refused = new HashMap<>();
+            for (int index : unsaved) {
+                if (index < columns.size() && !columns.get(index).isEmpty()) {
+                    // Formulas are never evaluated here: without the value Excel saves with them there is nothing to read.
+                    refused.put(columns.get(index), "holds a formula without its value saved (the workbook was written by"
+                            + " a program that does not compute formulas); open it in Excel or LibreOffice and save it, or"
+                            + " type the value");
+                }
+            }
+            Row row = new Row(file, sheet, rowNum + 1L, values, header, problems, refused);
             if (!row.isBlank()) {
                 sink.row(entity, row);
             }
