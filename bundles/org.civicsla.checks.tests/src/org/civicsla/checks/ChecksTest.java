@@ -412,13 +412,22 @@ class ChecksTest {
                 && judged.reasons().stream().anyMatch(r -> r.startsWith("C-LATER")), judged.reasons().toString());
     }
 
+    /** A run of one step-2 finding, failing {@code vendor} for {@code reasons}. */
+    private static CheckRun failing(Vendor vendor, List<String> reasons) {
+        return new CheckRun(java.time.Instant.parse("2026-11-22T10:00:00Z"), AS_OF, PROFILE,
+                List.of(new Finding("x", 2, vendor.id(), Optional.empty(), Optional.empty(), Status.FAIL, null, reasons,
+                        List.of())), List.of());
+    }
+
+    private static WorkspaceData only(Vendor vendor) {
+        return new WorkspaceData(List.of(vendor), List.of(), List.of(), List.of(), List.of());
+    }
+
     @Test
     void csvAndJsonQuoteWhatTheyMust() throws IOException {
         Vendor tricky = new Vendor("V-9", "Smith, \"Jones\" & Co", "", Criticality.LOW, List.of());
-        WorkspaceData data = new WorkspaceData(List.of(tricky), List.of(), List.of(), List.of(), List.of());
-        CheckRun run = new CheckRun(java.time.Instant.parse("2026-11-22T10:00:00Z"), AS_OF, PROFILE,
-                List.of(new Finding("x", 2, "V-9", Optional.empty(), Optional.empty(), Status.FAIL, null,
-                        List.of("line one\nline \"two\""), List.of())), List.of());
+        WorkspaceData data = only(tricky);
+        CheckRun run = failing(tricky, List.of("line one\nline \"two\""));
         Matrix matrix = Matrix.of(data, run);
         StringWriter csv = new StringWriter();
         CheckResultFormat.csv(matrix, csv);
@@ -434,12 +443,8 @@ class ChecksTest {
     @Test
     void csvKeepsFormulaLikeTextAsText() throws IOException {
         Vendor hostile = new Vendor("V-7", "=HYPERLINK(\"http://example.invalid\",\"x\")", "", Criticality.LOW, List.of());
-        WorkspaceData data = new WorkspaceData(List.of(hostile), List.of(), List.of(), List.of(), List.of());
-        CheckRun run = new CheckRun(java.time.Instant.parse("2026-11-22T10:00:00Z"), AS_OF, PROFILE,
-                List.of(new Finding("x", 2, "V-7", Optional.empty(), Optional.empty(), Status.FAIL, null,
-                        List.of("@SUM(A1)", "ok"), List.of())), List.of());
         StringWriter csv = new StringWriter();
-        CheckResultFormat.csv(Matrix.of(data, run), csv);
+        CheckResultFormat.csv(Matrix.of(only(hostile), failing(hostile, List.of("@SUM(A1)", "ok"))), csv);
         assertEquals("vendor_id,vendor,step,status,reasons\n"
                 + "V-7,\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",2,fail,'@SUM(A1); ok\n", csv.toString());
     }

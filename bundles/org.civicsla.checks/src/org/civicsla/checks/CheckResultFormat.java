@@ -24,8 +24,10 @@ public final class CheckResultFormat {
             for (int step : matrix.steps()) {
                 Matrix.Cell cell = matrix.cell(vendor.id(), step).orElseThrow();
                 String reasons = String.join("; ", cell.reasons());
-                out.write(String.join(",", quote(vendor.id()), quote(vendor.name()), Integer.toString(step),
-                        cell.status().name().toLowerCase(Locale.ROOT), quote(reasons)) + "\n");
+                // People open this CSV in a spreadsheet: a vendor's name starting with = stays text (FormulaSafety).
+                out.write(String.join(",", FormulaSafety.csvCell(vendor.id()), FormulaSafety.csvCell(vendor.name()),
+                        Integer.toString(step), cell.status().name().toLowerCase(Locale.ROOT), FormulaSafety.csvCell(reasons))
+                        + "\n");
             }
         }
     }
@@ -105,15 +107,4 @@ public final class CheckResultFormat {
         return out.append('"').toString();
     }
 
-    /**
-     * A CSV cell (RFC 4180) of text: people open this CSV in a spreadsheet, where a vendor's name starting with
-     * {@code =} would run as a formula; such text gets an apostrophe before it.
-     */
-    private static String quote(String text) {
-        String value = FormulaSafety.toCsv(text);
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
-    }
 }

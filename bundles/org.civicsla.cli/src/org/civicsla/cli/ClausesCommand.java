@@ -58,7 +58,7 @@ final class ClausesCommand implements Command {
         // an error before anything is loaded.
         if (inputs.stream().noneMatch(java.nio.file.Files::exists)) {
             throw new InputException(inputs.size() == 1 ? inputs.get(0) + ": does not exist"
-                    : "none of " + inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")) + " exists");
+                    : "none of " + named(inputs) + " exists");
         }
         List<Path> taxonomy = parsed.option("taxonomy").map(Path::of).stream().toList();
         for (Path file : taxonomy) {
@@ -77,14 +77,18 @@ final class ClausesCommand implements Command {
             out.flush();
             err.printf("%s scanned, %d could not be read%n", documents(summary.documents()), summary.failed());
             if (summary.documents() == 0 && summary.failed() == 0) {
-                err.println("civicsla: no PDF, DOCX or TXT file in " + inputs.stream().map(Path::toString)
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                err.println("civicsla: no PDF, DOCX or TXT file in " + named(inputs));
             }
             // Nothing scanned is a failed run for a script (an empty or mistyped folder), not an empty CSV and exit 0.
             return summary.documents() == 0 ? ExitCode.ERROR : ExitCode.OK;
         } catch (IOException e) {
             throw new InputException("cannot scan " + inputs + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The paths as named: "a, b". */
+    private static String named(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** "1 document", "2 documents". */

@@ -50,7 +50,7 @@ final class VendorsCommand implements Command {
         if (format.equals("csv")) {
             out.println("id,name,category,criticality,active_contracts");
             for (Vendor v : data.vendors()) {
-                out.println(String.join(",", Csv.quote(v.id()), Csv.quote(v.name()), Csv.quote(v.category()),
+                out.println(String.join(",", org.civicsla.core.files.FormulaSafety.csvCell(v.id()), org.civicsla.core.files.FormulaSafety.csvCell(v.name()), org.civicsla.core.files.FormulaSafety.csvCell(v.category()),
                         v.criticality().name().toLowerCase(java.util.Locale.ROOT),
                         Long.toString(active.getOrDefault(v.id(), 0L))));
             }

@@ -117,8 +117,9 @@ public final class EditsModel {
                             }
                             copying.subTask("Copying " + file.getFileName());
                             String path = place(folder, contractId, file);
-                            if (!file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize())) {
-                                copies.add(folder.resolve(path));
+                            Path placed = folder.resolve(path).toAbsolutePath().normalize();
+                            if (!placed.equals(file.toAbsolutePath().normalize())) { // place copied it
+                                copies.add(placed);
                             }
                             documents.add(new DocumentRef(contractId, path, ""));
                             copying.worked(1);

@@ -93,9 +93,8 @@ public record ContractDraft(String number, String type, String start, String ini
         }
         if (!start.isEmpty()) {
             parseDate(start).ifPresentOrElse(d -> {
-            }, () -> problems.add(new FieldProblem(START, start.strip().matches("\\d{4}-\\d{2}-\\d{2}")
-                    ? org.civicsla.core.model.Dates.whyNot(start.strip()) + "."
-                    : "Enter a date as YYYY-MM-DD (e.g. 2024-03-01), or leave it empty when unknown.")));
+            }, () -> problems.add(new FieldProblem(START, org.civicsla.core.model.Dates.notInCalendar(start.strip())
+                    .map(why -> why + ".").orElse("Enter a date as YYYY-MM-DD (e.g. 2024-03-01), or leave it empty when unknown."))));
         }
         Optional<Integer> term = whole(INITIAL_TERM, initialTermMonths, 0, MAX_MONTHS, "months", problems);
         Optional<RenewalKind> kind = choice(RENEWAL, renewal, RenewalKind.class, problems);

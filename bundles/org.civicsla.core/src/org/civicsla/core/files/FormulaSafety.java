@@ -24,6 +24,18 @@ public final class FormulaSafety {
         return looksLikeFormula(text) ? CSV_TEXT_PREFIX + text : text;
     }
 
+    /**
+     * {@code text} as one cell of CSV that people open in a spreadsheet: formula-like text kept as text (see
+     * {@link #toCsv}), then quoted as RFC 4180 asks when it holds a comma, a quotation mark or a line break.
+     */
+    public static String csvCell(String text) {
+        String value = toCsv(text);
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
     /** The text a CSV cell stands for: formula-like text loses the apostrophe export put before it. */
     public static String fromCsv(String cell) {
         return cell.length() > 1 && cell.charAt(0) == CSV_TEXT_PREFIX && looksLikeFormula(cell.substring(1))

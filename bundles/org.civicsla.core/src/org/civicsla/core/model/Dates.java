@@ -20,17 +20,25 @@ public final class Dates {
      * "'22/11/2026' is not a date; write YYYY-MM-DD".
      */
     public static String whyNot(String value) {
+        return notInCalendar(value).orElse("'" + value + "' is not a date; write YYYY-MM-DD");
+    }
+
+    /**
+     * Why {@code value}, written as YYYY-MM-DD but refused, names no day of the calendar; empty when it is not written
+     * so (its format is then what is wrong, in words each caller picks).
+     */
+    public static java.util.Optional<String> notInCalendar(String value) {
         Matcher m = ISO.matcher(value);
-        if (m.matches()) {
-            int year = Integer.parseInt(m.group(1));
-            int month = Integer.parseInt(m.group(2));
-            if (month < 1 || month > 12) {
-                return "'" + value + "' is not a date: there is no month " + month;
-            }
-            YearMonth yearMonth = YearMonth.of(year, month);
-            String name = Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
-            return "'" + value + "' is not a date: " + name + " " + year + " has " + yearMonth.lengthOfMonth() + " days";
+        if (!m.matches()) {
+            return java.util.Optional.empty();
         }
-        return "'" + value + "' is not a date; write YYYY-MM-DD";
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            return java.util.Optional.of("'" + value + "' is not a date: there is no month " + month);
+        }
+        String name = Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        return java.util.Optional.of("'" + value + "' is not a date: " + name + " " + year + " has "
+                + YearMonth.of(year, month).lengthOfMonth() + " days");
     }
 }

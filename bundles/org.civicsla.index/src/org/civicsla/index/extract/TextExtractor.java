@@ -277,13 +277,17 @@ public final class TextExtractor {
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
                     String line = paragraph.getText();
+                    if (line.isBlank()) {
+                        continue;
+                    }
                     // Word styles the entries of its table of contents ("Limitation of Liability<tab>8") and their
                     // title: they are neither a clause's evidence nor the sections they name.
-                    if (line.isBlank() || style(document, paragraph).replace(" ", "").matches("toc\\d|tocheading")) {
+                    String style = style(document, paragraph);
+                    if (style.replace(" ", "").matches("toc\\d|tocheading")) {
                         continue;
                     }
                     checkLength(name, text.length() + line.length());
-                    if (headingStyle(style(document, paragraph))) {
+                    if (headingStyle(style)) {
                         headings.add(new DocumentText.Section(text.length(), line.strip()));
                     }
                     text.append(line).append('\n');

@@ -439,8 +439,11 @@ public final class VendorEditorPart {
                     Requirement.Verdict verdict = Requirement.Verdict.MET;
                     Requirement worst = null;
                     for (Requirement r : required) {
-                        ClauseHit judged = r.clauseType().equals(type) ? r.judged(ofType) : h;
-                        Requirement.Verdict v = r.clauseType().equals(type) ? r.judge(judged) : Requirement.Verdict.MET;
+                        if (!r.clauseType().equals(type)) {
+                            continue;
+                        }
+                        ClauseHit judged = r.judged(ofType);
+                        Requirement.Verdict v = r.judge(judged);
                         if (v.compareTo(verdict) > 0) {
                             verdict = v;
                             worst = r;
