@@ -228,10 +228,24 @@ class WorkbenchUiTest {
         org.eclipse.core.runtime.jobs.Job after = org.eclipse.core.runtime.jobs.Job.create("Checking vendors",
                 monitor -> org.eclipse.core.runtime.Status.OK_STATUS);
         after.setUser(true);
+        // join() can return before the job manager has told its listeners that the job is done; a listener of this
+        // job is told after the global ones (the status bar's among them), so once it has heard, the status bar has
+        // too, and its update is queued to the display ahead of the read below (runnables run in the order posted).
+        java.util.concurrent.CountDownLatch told = new java.util.concurrent.CountDownLatch(1);
+        after.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                told.countDown();
+            }
+        });
         after.schedule();
-        assertTrue(after.join(30_000, null), "the second job ended");
-        Thread.sleep(500); // the status bar is told asynchronously
-        assertEquals("Cancelled: Indexing 4 documents", robot.ui(task::getText));
+        assertTrue(told.await(30, java.util.concurrent.TimeUnit.SECONDS), "the second job ended");
+        assertEquals("Cancelled: Indexing 4 documents", robot.ui(() -> {
+            while (task.getDisplay().readAndDispatch()) {
+                // run what the status bar was sent
+            }
+            return task.getText();
+        }));
     }
 
     @Test
@@ -387,6 +401,45 @@ class WorkbenchUiTest {
         assertTrue(marked.get(0).contains("heliotrope"), marked.toString());
         robot.key(org.eclipse.swt.SWT.ESC);
         robot.waitUntil("the document closes", () -> document.isDisposed());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(12)
+    void cancellingAnAttachWhileItIndexesAttachesNothing() throws Exception {
+        // Enough text that the indexing is still running when Cancel is clicked (seconds, not milliseconds).
+        Path outside = Files.createTempDirectory("bulk-annexes");
+        List<Path> annexes = new java.util.ArrayList<>();
+        for (int f = 0; f < 200; f++) {
+            StringBuilder text = new StringBuilder("ANNEX " + f + ". ");
+            for (int line = 0; line < 2500; line++) {
+                text.append("Clause ").append(f).append('.').append(line)
+                        .append(". The cobaltine register of site ").append(line * 7 + f).append(" is kept monthly.\n");
+            }
+            annexes.add(Files.writeString(outside.resolve("annex-" + f + ".txt"), text));
+        }
+        robot.applicationContext().set(org.civicsla.ui.DocumentChooser.class, (shell, title) -> annexes);
+        openInEditor("Harbourview CCTV");
+        Table documents = robot.widget("editor.documents", Table.class);
+        robot.waitUntil("the contract's documents are listed", () -> documents.getItemCount() > 0);
+        List<String> before = rowsOf(documents).stream().map(r -> r.split(" \\| ")[0]).toList();
+        int stored = storedContract("C-2").documents().size();
+
+        robot.click(robot.widget("editor.attach", org.eclipse.swt.widgets.Button.class));
+        Label task = robot.widget("progress.task", Label.class);
+        robot.waitUntil("the attach is indexing", () -> task.getText().contains("Indexing the attached documents"));
+        robot.click(robot.widget("progress.cancel", org.eclipse.swt.widgets.Button.class));
+        robot.waitUntil("the status bar says the attach was cancelled",
+                () -> task.getText().equals("Cancelled: Attaching 200 documents to C-2"));
+
+        assertEquals(stored, storedContract("C-2").documents().size(), "the store keeps the contract's documents as they were");
+        robot.waitUntil("the editor lists the documents as they were",
+                () -> rowsOf(documents).stream().map(r -> r.split(" \\| ")[0]).toList().equals(before));
+        try (var left = Files.list(workspace.resolve("documents/C-2"))) {
+            List<String> copies = left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("annex-")).toList();
+            assertEquals(List.of(), copies, "the copies the attach made are removed");
+        }
+        // The passages indexed before the cancel go with the next update (the checks run after the edit is taken back).
+        search("cobaltine", "nothing of the cancelled attach is found", status -> status.startsWith("0 passages match"));
     }
 
     @Test
