@@ -2,6 +2,7 @@ package org.civicsla.ui.handlers;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.civicsla.io.WorkspaceExporter;
 import org.civicsla.ui.WorkspaceModel;
@@ -10,8 +11,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 
 import jakarta.inject.Named;
@@ -26,17 +25,11 @@ public final class ExportHandler {
 
     @Execute
     public void execute(@Named("activeShell") Shell shell, WorkspaceModel model) {
-        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
-        dialog.setText("Export workspace");
-        dialog.setFilterExtensions(new String[] { "*.xlsx" });
-        dialog.setFileName("civicsla-export.xlsx");
-        dialog.setFilterPath(SaveFolder.initial());
-        dialog.setOverwrite(true);
-        String chosen = dialog.open();
-        if (chosen == null) {
+        Optional<String> asked = SaveFolder.ask(shell, "Export workspace", "xlsx", "civicsla-export.xlsx");
+        if (asked.isEmpty()) {
             return;
         }
-        SaveFolder.remember(chosen);
+        String chosen = asked.get();
         model.current().ifPresent(opened -> {
             Job job = Job.create("Exporting to " + chosen, (IProgressMonitor monitor) -> {
                 monitor.beginTask("Writing " + chosen, IProgressMonitor.UNKNOWN);

@@ -17,8 +17,6 @@ import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 
 import jakarta.inject.Named;
@@ -41,17 +39,12 @@ public final class ReportHandler {
         if (opened.isEmpty() || result.isEmpty()) {
             return;
         }
-        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
-        dialog.setText("Write the portfolio report");
-        dialog.setFilterExtensions(new String[] { "*.pdf" });
-        dialog.setFileName(opened.get().folder().getFileName() + "-report-" + result.get().run().asOf() + ".pdf");
-        dialog.setFilterPath(SaveFolder.initial());
-        dialog.setOverwrite(true);
-        String chosen = dialog.open();
-        if (chosen == null) {
+        Optional<String> asked = SaveFolder.ask(shell, "Write the portfolio report", "pdf",
+                opened.get().folder().getFileName() + "-report-" + result.get().run().asOf() + ".pdf");
+        if (asked.isEmpty()) {
             return;
         }
-        SaveFolder.remember(chosen);
+        String chosen = asked.get();
         Path pdf = Path.of(chosen);
         Path xlsx = pdf.resolveSibling(pdf.getFileName().toString().replaceFirst("(?i)\\.pdf$", "") + "-findings.xlsx");
         ReportInput input = new ReportInput(opened.get().folder().getFileName().toString(), opened.get().data(),
