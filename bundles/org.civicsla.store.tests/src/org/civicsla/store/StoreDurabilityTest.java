@@ -95,19 +95,14 @@ class StoreDurabilityTest {
      */
     @Test
     void aProcessKilledInTheMiddleOfAnImportLeavesCommittedRecordsAndNothingOfTheImport() throws Exception {
-        Optional<String> classPath = classPathOf(H2WorkspaceStore.class, ImportUntilKilled.class, ChangeSet.class,
-                JdbcDataSource.class);
-        assumeTrue(classPath.isPresent(), "the classes' locations are not files");
+        String classPath = childClassPath(ImportUntilKilled.class);
         try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
             store.apply(new ChangeSet(List.of(new Vendor("V-1", "Committed", "", Criticality.HIGH, List.of())), List.of(),
                     List.of(), List.of(new DeviceModel("M-1", "V-1", "Model", "", LifecycleDate.UNKNOWN,
                             LifecycleDate.UNKNOWN, LifecycleDate.UNKNOWN, Optional.empty())),
                     ImportUntilKilled.devices("COMMITTED-", 1_000)));
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath.get(),
-                ImportUntilKilled.class.getName(), workspace.toString()).redirectErrorStream(true)
-                .redirectOutput(workspace.resolve("child.log").toFile()).start();
+        Process child = child(classPath, ImportUntilKilled.class);
         try {
             Path started = workspace.resolve(ImportUntilKilled.STARTED);
             Path committed = workspace.resolve(ImportUntilKilled.COMMITTED);
@@ -133,12 +128,71 @@ class StoreDurabilityTest {
         }
     }
 
+    /**
+     * The workbench holds a workspace open while a command (an import, an index) opens it too: the command is told
+     * that another CivicSLA has it, not H2's "Database may be already in use" or "Lock file recently modified", and
+     * the workspace opens again once the other has finished.
+     */
+    @Test
+    void aWorkspaceOpenInAnotherProcessIsRefusedInWordsAPersonActsOn() throws Exception {
+        String classPath = childClassPath(HoldOpen.class);
+        try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
+            store.apply(new ChangeSet(List.of(new Vendor("V-1", "Kept", "", Criticality.HIGH, List.of())), List.of(),
+                    List.of(), List.of(), List.of()));
+        }
+        Process child = child(classPath, HoldOpen.class);
+        try {
+            while (!Files.exists(workspace.resolve(HoldOpen.OPENED)) && child.isAlive()) {
+                Thread.sleep(10);
+            }
+            assumeTrue(Files.exists(workspace.resolve(HoldOpen.OPENED)), () -> "the child JVM did not open it: " + log());
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> H2WorkspaceStore.open(workspace).close());
+            assertEquals("cannot open workspace " + workspace.toAbsolutePath().normalize() + ": it is open in another"
+                    + " CivicSLA (a command or the workbench); try again when that has finished", refused.getMessage());
+        } finally {
+            child.getOutputStream().close(); // the child closes the workspace when its input ends
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        // H2 may take a moment to give its lock file up once the other process has gone.
+        H2WorkspaceStore reopened = null;
+        for (int attempt = 0; reopened == null; attempt++) {
+            try {
+                reopened = H2WorkspaceStore.open(workspace);
+            } catch (IllegalStateException stillLocked) {
+                if (attempt == 50) {
+                    throw stillLocked;
+                }
+                Thread.sleep(200);
+            }
+        }
+        try (H2WorkspaceStore store = reopened) {
+            assertEquals(List.of("V-1"), store.snapshot().vendors().stream().map(Vendor::id).toList());
+        }
+    }
+
     private String log() {
         try {
             return Files.readString(workspace.resolve("child.log"));
         } catch (java.io.IOException e) {
             return e.toString();
         }
+    }
+
+    /** The class path of a child JVM running {@code main} on the store; the test is skipped when there is none. */
+    private static String childClassPath(Class<?> main) {
+        Optional<String> classPath = classPathOf(H2WorkspaceStore.class, main, ChangeSet.class, JdbcDataSource.class);
+        assumeTrue(classPath.isPresent(), "the classes' locations are not files");
+        return classPath.get();
+    }
+
+    /** Starts {@code main} on the workspace in another JVM, its output in child.log. */
+    private Process child(String classPath, Class<?> main) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-cp", classPath, main.getName(), workspace.toString())
+                .redirectErrorStream(true).redirectOutput(workspace.resolve("child.log").toFile()).start();
     }
 
     /** The files (folders or jars) the classes were loaded from, as a class path. */
@@ -157,6 +211,21 @@ class StoreDurabilityTest {
             }
         }
         return Optional.of(String.join(File.pathSeparator, entries));
+    }
+
+    /** The child JVM: opens the workspace, says so, and keeps it open until its standard input ends. */
+    public static final class HoldOpen {
+        static final String OPENED = "held-open";
+
+        public static void main(String[] args) throws Exception {
+            Path workspace = Path.of(args[0]);
+            try (H2WorkspaceStore store = H2WorkspaceStore.open(workspace)) {
+                Files.createFile(workspace.resolve(OPENED));
+                while (System.in.read() != -1) {
+                    // held until the parent closes the pipe
+                }
+            }
+        }
     }
 
     /** The child JVM: one big import, announced before it starts and after it commits. */
