@@ -33,6 +33,13 @@ class TableSortTest {
     }
 
     @Test
+    void deviceModelSupportSortsWorstFirst() {
+        // Alphabetically "unsupported" came last, below every model still supported.
+        assertEquals(List.of("unsupported", "ending within horizon", "unknown", "supported"),
+                sorted("supported", "unknown", "unsupported", "ending within horizon"));
+    }
+
+    @Test
     void isoDatesAndNamesSortAsText() {
         assertEquals(List.of("2026-09-30", "2027-01-01", "2028-06-30"), sorted("2028-06-30", "2026-09-30", "2027-01-01"));
         assertEquals(List.of("aurora", "Beacon", "civic"), sorted("civic", "aurora", "Beacon"));

@@ -633,6 +633,12 @@ class WorkbenchUiTest {
         org.eclipse.swt.widgets.Combo split = robot.widget("devices.chart.split", org.eclipse.swt.widgets.Combo.class);
         robot.waitUntil("the sample's devices are charted for all devices", () -> devices.chart()
                 .filter(c -> !c.bars().isEmpty() && c.groups().size() == 1).isPresent());
+        // Counted as of the checklist's date (the test before chose one three years ahead), and saying so.
+        LocalDate asOf = robot.ui(() -> org.eclipse.e4.core.contexts.ContextInjectionFactory
+                .make(org.civicsla.ui.ChecksModel.class, robot.applicationContext()).asOf());
+        Label summary = robot.widget("devices.summary", Label.class);
+        robot.waitUntil("the devices are counted as of " + asOf + " (the summary reads '" + robot.ui(summary::getText) + "')",
+                () -> summary.getText().contains("As of " + asOf + ", by "));
 
         // A person opens the "By:" choice, moves down to "model" and takes it.
         robot.click(split);

@@ -19,6 +19,7 @@ import org.civicsla.core.model.DeviceModel;
 import org.civicsla.core.model.Milestone;
 import org.civicsla.core.model.Vendor;
 import org.civicsla.core.model.WorkspaceData;
+import org.civicsla.ui.ChecksModel;
 import org.civicsla.ui.ProfilePreferences;
 import org.civicsla.ui.WorkspaceModel;
 import org.eclipse.e4.ui.di.Focus;
@@ -50,6 +51,10 @@ public final class DevicesPart {
 
     @Inject
     private WorkspaceModel workspaces;
+
+    /** Whose date the devices are counted as of: the checklist's, so the two screens agree on what is unsupported. */
+    @Inject
+    private ChecksModel checks;
 
     @Inject
     private org.eclipse.e4.ui.model.application.ui.basic.MPart part;
@@ -87,11 +92,13 @@ public final class DevicesPart {
         models.setLinesVisible(true);
         models.setData(VendorsPart.TEST_ID, "devices.models");
         for (String[] column : new String[][] { { "Model", "220" }, { "Vendor", "170" }, { "Devices", "70" },
-                { "Support ends", "100" }, { "Status", "150" }, { "Source", "260" } }) {
+                { "Security updates end", "100" }, { "Status", "150" }, { "Source", "260" } }) {
             TableColumn c = new TableColumn(models, SWT.LEFT);
             c.setText(column[0]);
             c.setWidth(atLeastTitle(c, Integer.parseInt(column[1])));
         }
+        // Titled by the profile's milestone when shown (see show()); the sort kept with the layout names it one way.
+        models.getColumn(3).setData(TableSort.NAME, "Support ends");
         modelsSort = new TableSort(models, part.getPersistedState(), "models", "Support ends", this::show);
         modelsSort.attach();
         SashForm bottom = new SashForm(split, SWT.HORIZONTAL);
@@ -131,15 +138,29 @@ public final class DevicesPart {
         }
     }
 
+    /**
+     * The checks ran: as of another date, or after the preferences changed the milestone or the horizon (which the
+     * preferences dialog has them run again for). The chart's title reads the milestone afresh when it is painted, so
+     * without this the title and the bars could tell different milestones.
+     */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void checked(@UIEventTopic(ChecksModel.TOPIC_CHECKED) String date) {
+        if (body != null && !body.isDisposed()) {
+            show();
+        }
+    }
+
     private void show() {
         models.removeAll();
         plan.removeAll();
         WorkspaceData data = workspaces.current().map(WorkspaceModel.Opened::data).orElse(WorkspaceData.EMPTY);
         var profile = ProfilePreferences.load();
         Milestone milestone = profile.milestone();
-        LocalDate today = LocalDate.now();
+        LocalDate today = checks.asOf();
         Map<String, Long> counts = data.devices().stream().collect(Collectors.groupingBy(Device::modelId, Collectors.counting()));
         Map<String, String> vendors = data.vendors().stream().collect(Collectors.toMap(Vendor::id, Vendor::name));
+        models.getColumn(3).setText(milestone == Milestone.END_OF_SUPPORT ? "Support ends" : "Security updates end");
         long unknown = 0;
         long unsupported = 0;
         List<String[]> rows = new ArrayList<>();
@@ -177,8 +198,8 @@ public final class DevicesPart {
                     case 2 -> SupportEndChart.Split.DISTRICT;
                     default -> SupportEndChart.Split.NONE;
                 }, PALETTE.length, today);
-        summary.setText(String.format("%,d devices of %d models. By %s: %,d already unsupported, %,d with unknown dates. "
-                + "Replacement plan: %s in total.", data.devices().size(), data.deviceModels().size(),
+        summary.setText(String.format("%,d devices of %d models. As of %s, by %s: %,d already unsupported, %,d with unknown"
+                + " dates. Replacement plan: %s in total.", data.devices().size(), data.deviceModels().size(), today,
                 milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates", unsupported, unknown,
                 String.format("%,.2f", total)));
         body.layout(true, true);
@@ -257,6 +278,9 @@ public final class DevicesPart {
             return;
         }
         int slot = Math.max(1, (area.width - 16) / data.bars().size());
+        List<ChartLabels.Text> labels = new ArrayList<>();
+        List<ChartLabels.Text> totals = new ArrayList<>();
+        int[] tops = new int[data.bars().size()];
         for (int i = 0; i < data.bars().size(); i++) {
             SupportEndChart.Bar bar = data.bars().get(i);
             int x = 8 + i * slot + slot / 6;
@@ -270,12 +294,25 @@ public final class DevicesPart {
                 gc.fillRectangle(x, y - height, width, height);
                 y -= height;
             }
-            String label = bar.ended() ? bar.label()
-                    : data.period() == SupportEndChart.Period.YEAR ? "'" + bar.label().substring(2) : bar.label().substring(2);
-            if (gc.textExtent(label).x <= slot || i % 2 == 0) {
-                gc.drawText(label, x, bottom + 2, true);
+            tops[i] = y;
+            int centre = x + width / 2;
+            // Where not every period can be named: the ended bar, then the bars with devices, then each year's start.
+            labels.add(new ChartLabels.Text(centre, gc.textExtent(ChartLabels.period(bar.label())).x,
+                    bar.ended() ? 3 : bar.total() > 0 ? 2 : bar.start().getMonthValue() == 1 ? 1 : 0));
+            // An empty period needs no "0"; of the others, the larger counts first.
+            totals.add(new ChartLabels.Text(centre, gc.textExtent(Integer.toString(bar.total())).x,
+                    bar.total() > 0 ? bar.total() : -1));
+        }
+        boolean[] labelled = ChartLabels.place(labels, area.width);
+        boolean[] counted = ChartLabels.place(totals, area.width);
+        for (int i = 0; i < data.bars().size(); i++) {
+            SupportEndChart.Bar bar = data.bars().get(i);
+            if (labelled[i]) {
+                gc.drawText(ChartLabels.period(bar.label()), labels.get(i).left(), bottom + 2, true);
             }
-            gc.drawText(Integer.toString(bar.total()), x, y - textHeight, true);
+            if (counted[i] && bar.total() > 0) {
+                gc.drawText(Integer.toString(bar.total()), totals.get(i).left(), tops[i] - textHeight, true);
+            }
         }
     }
 

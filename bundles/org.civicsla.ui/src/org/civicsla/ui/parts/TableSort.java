@@ -44,18 +44,26 @@ final class TableSort {
             if (c.getData(TableSort.class.getName()) == null) {
                 c.setData(TableSort.class.getName(), Boolean.TRUE);
                 c.addListener(SWT.Selection, e -> {
-                    ascending = !c.getText().equals(column) || !ascending;
-                    column = c.getText();
+                    ascending = !name(c).equals(column) || !ascending;
+                    column = name(c);
                     state.put(key + ".sortColumn", column);
                     state.put(key + ".sortAscending", Boolean.toString(ascending));
                     refresh.run();
                 });
             }
-            if (c.getText().equals(column)) {
+            if (name(c).equals(column)) {
                 table.setSortColumn(c);
                 table.setSortDirection(ascending ? SWT.UP : SWT.DOWN);
             }
         }
+    }
+
+    /** The data key under which a column whose title changes keeps one name for the sort kept with the layout. */
+    static final String NAME = TableSort.class.getName() + ".name";
+
+    /** The column's name as the sort keeps it: its {@link #NAME}, else its title. */
+    private static String name(TableColumn column) {
+        return column.getData(NAME) instanceof String name ? name : column.getText();
     }
 
     /** The order of rows given as their cell texts, by the chosen column. */
@@ -63,7 +71,7 @@ final class TableSort {
         int index = -1;
         TableColumn[] columns = table.getColumns();
         for (int i = 0; i < columns.length; i++) {
-            if (columns[i].getText().equals(column)) {
+            if (name(columns[i]).equals(column)) {
                 index = i;
             }
         }
@@ -133,8 +141,13 @@ final class TableSort {
         return folded.toString();
     }
 
-    /** The statuses of {@code org.civicsla.core.check.Status} as the tables spell them, worst first. */
-    private static final Map<String, Integer> SEVERITY = Map.of("fail", 0, "warning", 1, "unknown", 2, "pass", 3);
+    /**
+     * The statuses of {@code org.civicsla.core.check.Status} and of a device model's support
+     * ({@code org.civicsla.core.lifecycle.SupportState}) as the tables spell them, worst first: a sort by status puts
+     * what needs acting on at the top, not in the alphabet's order ("unsupported" last).
+     */
+    private static final Map<String, Integer> SEVERITY = Map.of("fail", 0, "warning", 1, "unknown", 2, "pass", 3,
+            "unsupported", 0, "ending within horizon", 1, "supported", 3);
 
     private static BigDecimal number(String text) {
         if (text == null || text.isEmpty() || !text.matches("-?[0-9][0-9,]*(\\.[0-9]+)?")) {
