@@ -198,7 +198,11 @@ class ChecksTest {
         WorkspaceData data = data(List.of(), List.of(model("OLD", LocalDate.of(2025, 1, 1)), model("SOON", LocalDate.of(2027, 6, 30))),
                 List.of(device("D-1", "OLD", LocalDate.of(2020, 1, 1), null),
                         device("D-2", "SOON", LocalDate.of(2022, 1, 1), null),
-                        device("D-3", "SOON", LocalDate.of(2022, 1, 1), LocalDate.of(2027, 1, 1))),
+                        device("D-3", "SOON", LocalDate.of(2022, 1, 1), LocalDate.of(2027, 1, 1)),
+                        // Replacements planned after the date: the devices are unsupported until then, and said so.
+                        device("D-4", "OLD", LocalDate.of(2020, 1, 1), LocalDate.of(2030, 6, 30)),
+                        device("D-5", "OLD", LocalDate.of(2020, 1, 1), LocalDate.of(2029, 1, 1)),
+                        device("D-6", "SOON", LocalDate.of(2022, 1, 1), LocalDate.of(2027, 7, 1))),
                 contract("C-1", LocalDate.of(2026, 3, 1), 30, List.of()));
         Finding finding = step5(data, LIFECYCLE_CLAUSES);
         assertEquals(Status.FAIL, finding.status());
@@ -206,8 +210,13 @@ class ChecksTest {
                 finding.reasons().toString());
         assertTrue(finding.reasons().contains("1 devices of Camera SOON reach end of security updates on 2027-06-30, before their "
                 + "planned service end, with no replacement planned"), finding.reasons().toString());
+        assertTrue(finding.reasons().contains("2 devices of Camera OLD are past end of security updates (2025-01-01) with their "
+                + "replacement planned only after it (the last on 2030-06-30)"), finding.reasons().toString());
+        assertTrue(finding.reasons().contains("1 devices of Camera SOON reach end of security updates on 2027-06-30, before their "
+                + "planned service end, with their replacement planned only after it (the last on 2027-07-01)"),
+                finding.reasons().toString());
         assertTrue(finding.evidence().stream().anyMatch(e -> e.description().contains("source: vendor notice")
-                && e.snippet().equals("devices: D-2")), finding.evidence().toString());
+                && e.snippet().equals("devices: D-2, D-6")), finding.evidence().toString());
     }
 
     @Test
@@ -217,9 +226,10 @@ class ChecksTest {
                 contract("C-1", LocalDate.of(2024, 1, 1), 30, List.of()));
         Finding finding = step5(data, evidence(Map.of("C-1/Warranty Duration", Map.of())));
         assertEquals(Status.WARNING, finding.status());
-        assertEquals(List.of("1 devices of Camera UNK have no known end of security updates date",
-                "C-1: no support period and end of life notice clause", "C-1: no post-termination services clause",
-                "C-1: notice deadline 2026-12-01 (automatic renewal, 30 days notice)"), finding.reasons());
+        assertEquals(List.of("C-1: notice deadline 2026-12-01, in 9 days (automatic renewal, 30 days' notice)",
+                "1 devices of Camera UNK have no known end of security updates date",
+                "C-1: no support period and end of life notice clause", "C-1: no post-termination services clause"),
+                finding.reasons());
     }
 
     @Test

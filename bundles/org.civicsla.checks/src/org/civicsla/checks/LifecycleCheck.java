@@ -76,6 +76,7 @@ public final class LifecycleCheck implements Check {
             List<Evidence> evidence = new ArrayList<>();
             Map<String, Optional<LocalDate>> supportEndByModel = new HashMap<>();
             int devicesChecked = 0;
+            int deadlines = 0;
             for (DeviceModel model : index.models.values()) {
                 if (!model.vendorId().equals(vendor.id())) {
                     continue;
@@ -97,18 +98,37 @@ public final class LifecycleCheck implements Check {
                         : model.endOfSecurityUpdates().source();
                 int unsupported = 0;
                 int beforeServiceEndUnplanned = 0;
+                // A replacement planned after the date leaves the device unsupported until then: counted apart, so that
+                // neither "no replacement planned" nor the plan's "replacement planned" is taken for the whole story.
+                int unsupportedLate = 0;
+                int beforeServiceEndLate = 0;
+                Optional<LocalDate> latestLate = Optional.empty();
                 List<String> ids = new ArrayList<>();
                 for (Device device : devices) {
                     boolean planned = device.plannedReplacement().filter(r -> !r.isAfter(endDate)).isPresent();
+                    Optional<LocalDate> late = device.plannedReplacement().filter(r -> r.isAfter(endDate));
                     if (!endDate.isAfter(asOf)) {
                         if (!planned) {
-                            unsupported++;
+                            if (late.isPresent()) {
+                                unsupportedLate++;
+                            } else {
+                                unsupported++;
+                            }
                             ids.add(device.id());
                         }
                     } else if (!endDate.isAfter(horizon) && !planned
                             && device.plannedServiceEnd().map(s -> s.isAfter(endDate)).orElse(true)) {
-                        beforeServiceEndUnplanned++;
+                        if (late.isPresent()) {
+                            beforeServiceEndLate++;
+                        } else {
+                            beforeServiceEndUnplanned++;
+                        }
                         ids.add(device.id());
+                    } else {
+                        continue;
+                    }
+                    if (late.isPresent() && (latestLate.isEmpty() || late.get().isAfter(latestLate.get()))) {
+                        latestLate = late;
                     }
                 }
                 if (unsupported > 0) {
@@ -116,11 +136,24 @@ public final class LifecycleCheck implements Check {
                     reasons.add(unsupported + " devices of " + model.model() + " are past " + milestoneName + " (" + endDate
                             + ") with no replacement planned");
                 }
+                if (unsupportedLate > 0) {
+                    status = Status.FAIL;
+                    reasons.add(unsupportedLate + " devices of " + model.model() + " are past " + milestoneName + " (" + endDate
+                            + ") with their replacement planned only after it (the last on " + latestLate.orElseThrow() + ")");
+                }
                 if (beforeServiceEndUnplanned > 0) {
                     status = status.worst(Status.FAIL);
                     reasons.add(beforeServiceEndUnplanned + " devices of " + model.model() + " reach " + milestoneName
                             + " on " + endDate + ", before their planned service end, with no replacement planned");
                 }
+                if (beforeServiceEndLate > 0) {
+                    status = status.worst(Status.FAIL);
+                    reasons.add(beforeServiceEndLate + " devices of " + model.model() + " reach " + milestoneName
+                            + " on " + endDate + ", before their planned service end, with their replacement planned only after"
+                            + " it (the last on " + latestLate.orElseThrow() + ")");
+                }
+                unsupported += unsupportedLate;
+                beforeServiceEndUnplanned += beforeServiceEndLate;
                 if (unsupported + beforeServiceEndUnplanned > 0) {
                     evidence.add(new Evidence(Evidence.Kind.DATE, model.model() + ": " + milestoneName + " " + endDate
                             + (source.isEmpty() ? "" : " (source: " + source + ")"), Optional.empty(), OptionalInt.empty(),
@@ -149,13 +182,19 @@ public final class LifecycleCheck implements Check {
                                 + index.models.get(covered).model() + " (" + supportEnd.get() + ")");
                     }
                 }
-                ContractTerms.nextNoticeDeadline(contract, asOf)
-                        .filter(deadline -> !deadline.isAfter(asOf.plusDays(NOTICE_WARNING_DAYS))).ifPresent(deadline -> {
-                            reasons.add(contract.id() + ": notice deadline " + deadline + " ("
-                                    + contract.renewal().name().toLowerCase(java.util.Locale.ROOT) + " renewal, "
-                                    + contract.noticeDays() + " days notice)");
-                            evidence.add(Evidence.of(Evidence.Kind.DATE, contract.id() + " notice deadline " + deadline));
-                        });
+                Optional<LocalDate> due = ContractTerms.nextNoticeDeadline(contract, asOf)
+                        .filter(deadline -> !deadline.isAfter(asOf.plusDays(NOTICE_WARNING_DAYS)));
+                if (due.isPresent()) {
+                    LocalDate deadline = due.get();
+                    long days = java.time.temporal.ChronoUnit.DAYS.between(asOf, deadline);
+                    // First: what must be done by a date comes before what is the case, and a list cut short ("and 1
+                    // more") must not cut off a deadline that is today.
+                    reasons.add(deadlines++, contract.id() + ": notice deadline " + deadline + (days == 0 ? ", today"
+                            : days == 1 ? ", tomorrow" : ", in " + days + " days") + " ("
+                            + contract.renewal().name().toLowerCase(java.util.Locale.ROOT) + " renewal, "
+                            + contract.noticeDays() + " days' notice)");
+                    evidence.add(Evidence.of(Evidence.Kind.DATE, contract.id() + " notice deadline " + deadline));
+                }
             }
             if (status == Status.PASS) {
                 reasons.add(devicesChecked == 0 ? "no devices; contracts carry the life-cycle terms"

@@ -85,7 +85,7 @@ final class LifecycleCommand implements Command {
                 .filter(d -> d.date() != null && !d.date().isAfter(asOf.plusMonths(horizon)))
                 .sorted(Comparator.comparing(Deadline::date)).toList();
         for (Deadline d : deadlines) {
-            out.printf("  %s  %-6s %-34s %s renewal, %d days notice%n", d.date(), d.contract().id(),
+            out.printf("  %s  %-6s %-34s %s renewal, %d days' notice%n", d.date(), d.contract().id(),
                     vendorNames.getOrDefault(d.contract().vendorId(), d.contract().vendorId()),
                     d.contract().renewal().name().toLowerCase(java.util.Locale.ROOT), d.contract().noticeDays());
         }

@@ -121,9 +121,10 @@ class PortfolioReportTest {
             assertTrue(harbour.contains("C-1: Audit Rights (documents/C-1.pdf, page 7) “" + ReportFixture.AUDIT_QUOTE + "”"),
                     harbour);
             // Nearing: HV-4K ends 2027-06-30 (within the 24-month horizon), HV-HD ended 2025-01-31, soonest first.
-            assertTrue(harbour.contains("HV-HD 2025-01-31 ended 2: D-OLD-1, D-OLD-2 0 of 2"), harbour);
+            // A replacement planned after the date is not counted as planned, and said apart.
+            assertTrue(harbour.contains("HV-HD 2025-01-31 ended 2: D-OLD-1, D-OLD-2 0 of 2; 1 planned only after it"), harbour);
             assertTrue(harbour.contains("HV-4K 2027-06-30 ends in 7 months 12: D-0, D-1, D-2, D-3, D-4, D-5, D-6, D-7 "
-                    + "and 4 more 0 of 12"), harbour);
+                    + "and 4 more 1 of 12"), harbour);
             assertTrue(harbour.contains("C-1 (RIV-1) 2026-12-01 9 days automatic renewal 30 days"), harbour);
 
             String lodz = text(document, v2, document.getNumberOfPages());

@@ -64,19 +64,21 @@ final class ReportFixture {
                 LifecycleDate.UNKNOWN, LifecycleDate.of(LocalDate.of(2031, 3, 31), "datasheet"), Optional.empty());
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            devices.add(device("D-" + i, "M-1"));
+            // One replacement planned before the security updates end, in time.
+            devices.add(device("D-" + i, "M-1", i == 0 ? LocalDate.of(2027, 3, 1) : null));
         }
-        devices.add(device("D-OLD-1", "M-2"));
-        devices.add(device("D-OLD-2", "M-2"));
+        devices.add(device("D-OLD-1", "M-2", null));
+        // Planned after the end (2025-01-31): unsupported until then, which the report does not count as planned.
+        devices.add(device("D-OLD-2", "M-2", LocalDate.of(2027, 6, 30)));
         for (int i = 0; i < 3; i++) {
-            devices.add(device("D-MTR-" + i, "M-3"));
+            devices.add(device("D-MTR-" + i, "M-3", null));
         }
         return new WorkspaceData(vendors, List.of(cameras, grid), List.of(), List.of(camera, oldCamera, meter), devices);
     }
 
-    private static Device device(String id, String model) {
+    private static Device device(String id, String model, LocalDate plannedReplacement) {
         return new Device(id, model, "", "Harbour", Optional.of(LocalDate.of(2022, 1, 1)), 10, "1", Criticality.MEDIUM,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.ofNullable(plannedReplacement));
     }
 
     static CheckRun run(List<CheckFailure> failures) {

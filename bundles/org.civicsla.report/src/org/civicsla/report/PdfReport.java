@@ -471,8 +471,10 @@ final class PdfReport {
                 ids.append(" and ").append(devices.size() - DEVICE_IDS).append(" more");
             }
             table.addCell(cell(ids.toString(), null));
-            long planned = devices.stream().filter(d -> d.plannedReplacement().isPresent()).count();
-            table.addCell(cell(planned + " of " + devices.size(), null));
+            // In time: by the date. One planned later leaves its device unsupported until then, which step 5 says too.
+            long planned = devices.stream().filter(d -> d.plannedReplacement().filter(r -> !r.isAfter(end)).isPresent()).count();
+            long late = devices.stream().filter(d -> d.plannedReplacement().filter(r -> r.isAfter(end)).isPresent()).count();
+            table.addCell(cell(planned + " of " + devices.size() + (late > 0 ? "; " + late + " planned only after it" : ""), null));
         }
         document.add(table);
     }

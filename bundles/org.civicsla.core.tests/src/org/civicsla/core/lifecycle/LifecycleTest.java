@@ -58,11 +58,14 @@ class LifecycleTest {
     void theTermsAreDescribedAsTheContractStandsAndNotPlannedByWhenItIsRecordedAsEnded() {
         Contract tacit = contract(JAN_2020, 24, RenewalKind.AUTOMATIC, 12, 90);
         LocalDate today = LocalDate.of(2026, 12, 2);
-        // This term's notice deadline (2026-10-03) has passed: the next is the next term's, and it commits to 2028.
+        // This term's notice deadline (2026-10-02) has passed: the next is the next term's, and it commits to 2028.
         // Days as read: a term's last day; the deadline with how it is counted (90 days before 2027-12-31).
-        assertEquals("Current term 2026-01-01 to 2026-12-31. Next notice deadline 2027-10-02 (90 days before a term's last"
-                + " day). Committed through 2027-12-31.",
-                ContractTerms.describe(tacit, today));
+        assertEquals("Current term 2026-01-01 to 2026-12-31. This term's notice deadline, 2026-10-02, has passed: it renews"
+                + " on 2027-01-01. Next notice deadline 2027-10-02 (90 days before a term's last day). Committed through"
+                + " 2027-12-31.", ContractTerms.describe(tacit, today));
+        // Before this term's deadline, nothing has passed.
+        assertEquals("Current term 2026-01-01 to 2026-12-31. Next notice deadline 2026-10-02 (90 days before a term's last"
+                + " day). Committed through 2026-12-31.", ContractTerms.describe(tacit, LocalDate.of(2026, 9, 30)));
         Contract expired = new Contract("C", "V", "", "", Optional.of(JAN_2020), 24, RenewalKind.AUTOMATIC, 12, 90,
                 ContractStatus.EXPIRED, Optional.empty(), "", List.of(), List.of());
         assertEquals("Recorded as expired: no renewal or notice dates, and the checks do not judge it. ",

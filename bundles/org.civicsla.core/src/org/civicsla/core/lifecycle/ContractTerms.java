@@ -152,10 +152,15 @@ public final class ContractTerms {
         // counted, so that "60 days before" is not taken for 60 days before the day after the term.
         String term = currentTerm(c, today).map(t -> "Current term " + t.start() + " to " + t.end().minusDays(1) + ". ")
                 .orElse(c.start().isEmpty() ? "Start date unknown: renewal and notice dates cannot be computed. " : "");
+        // A deadline missed a day ago is why the next one is a year away: said, or the next one reads as a mistake.
+        String passed = currentTerm(c, today).filter(t -> c.renewal() != RenewalKind.NONE)
+                .filter(t -> deadline(c, t).isBefore(today))
+                .map(t -> "This term's notice deadline, " + deadline(c, t) + ", has passed" + (renews(c)
+                        ? ": it renews on " + t.end() : "") + ". ").orElse("");
         String notice = nextNoticeDeadline(c, today).map(d -> "Next notice deadline " + d + " (" + c.noticeDays()
                 + " days before a term's last day). ").orElse("");
         String end = endOfCommitment(c, today).map(d -> "Committed through " + d.minusDays(1) + ".").orElse("");
-        return term + notice + end;
+        return term + passed + notice + end;
     }
 
     private static Optional<Term> initialTerm(Contract contract) {

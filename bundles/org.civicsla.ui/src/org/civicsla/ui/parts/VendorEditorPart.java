@@ -307,7 +307,10 @@ public final class VendorEditorPart {
         for (Contract c : own) {
             TableItem item = new TableItem(contracts, SWT.NONE);
             item.setData(c.id());
-            item.setText(new String[] { c.number().isEmpty() ? c.id() : c.number(), c.type(),
+            // The id as the checklist's reasons name it ("C-012: notice deadline ..."), with the city's number as the PDF
+            // gives it: by the number alone a contract named in a finding could not be found here.
+            String name = c.number().isEmpty() || c.number().equals(c.id()) ? c.id() : c.id() + " (" + c.number() + ")";
+            item.setText(new String[] { name, c.type(),
                     c.status().name().toLowerCase(Locale.ROOT), ends(c, today) });
             if (c.id().equals(contractId)) {
                 contracts.setSelection(item);
