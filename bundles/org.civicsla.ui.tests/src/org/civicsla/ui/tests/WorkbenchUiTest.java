@@ -675,6 +675,8 @@ class WorkbenchUiTest {
                 }
                 return true;
             });
+            // The bar of devices already unsupported keeps a red frame when its segments take the models' colours.
+            assertTrue(robot.ui(() -> pixels(chart).getOrDefault(0xFF0000, 0)) > 40, "the ended bar is framed in red");
         } finally {
             // Restored through the model, pass or fail: the tests after this one need the other parts shown.
             robot.ui(() -> part.getParent().getTags().remove(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED));

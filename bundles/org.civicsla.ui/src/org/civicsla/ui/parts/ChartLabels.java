@@ -19,44 +19,55 @@ final class ChartLabels {
     }
 
     /**
-     * A text to place: {@code centre} its bar's centre, {@code width} its width, {@code priority} how much it matters
-     * (higher first; ties by position, left first).
+     * A text to place: {@code centre} its bar's centre, {@code top} the top of its line, {@code width} and
+     * {@code height} its size, {@code priority} how much it matters (higher first; ties by position, left first).
      */
-    record Text(int centre, int width, int priority) {
-
-        int left() {
-            return centre - width / 2;
-        }
-
-        int right() {
-            return left() + width;
-        }
+    record Text(int centre, int top, int width, int height, int priority) {
     }
 
     /**
-     * Which texts to draw: {@code drawn[i]} for {@code texts.get(i)}. A text is kept when it lies within {@code 0} to
-     * {@code limit} and keeps {@link #GAP} from every text kept before it.
+     * Where to draw each text: {@code lefts[i]} the left edge of {@code texts.get(i)}, or -1 when it is left out. A
+     * text stays centred on its bar, moved inside {@code 0} to {@code limit} where it would run off the chart (the
+     * first bar's label is wider than its bar), and is kept when it keeps {@link #GAP} from every text kept before it
+     * on the same lines (counts over bars of different heights stand on different lines) and does not stand over the
+     * bar of a more important text left out.
      */
-    static boolean[] place(List<Text> texts, int limit) {
-        boolean[] drawn = new boolean[texts.size()];
+    static int[] place(List<Text> texts, int limit) {
+        int[] lefts = new int[texts.size()];
+        java.util.Arrays.fill(lefts, -1);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             order.add(i);
         }
         order.sort(Comparator.<Integer>comparingInt(i -> -texts.get(i).priority()).thenComparingInt(i -> i));
-        List<Text> kept = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        // Texts left out, where a less important one must not stand either: an empty quarter's label right under a
+        // bar whose own label found no room would be read as that bar's.
+        List<Text> unnamed = new ArrayList<>();
         for (int i : order) {
             Text text = texts.get(i);
-            if (text.left() < 0 || text.right() > limit) {
+            if (text.width() > limit) {
                 continue;
             }
-            boolean clear = kept.stream().allMatch(k -> text.right() + GAP <= k.left() || k.right() + GAP <= text.left());
-            if (clear) {
-                kept.add(text);
-                drawn[i] = true;
+            int left = Math.max(0, Math.min(text.centre() - text.width() / 2, limit - text.width()));
+            boolean room = kept.stream().allMatch(k -> {
+                Text other = texts.get(k);
+                boolean apart = left + text.width() + GAP <= lefts[k] || lefts[k] + other.width() + GAP <= left;
+                return apart || onOtherLines(text, other);
+            });
+            if (!room) {
+                unnamed.add(text); // a text that wanted to be drawn here: what stands under its bar would be taken for it
+            } else if (unnamed.stream().allMatch(other -> other.priority() == text.priority() || onOtherLines(text, other)
+                    || other.centre() < left || other.centre() > left + text.width())) {
+                kept.add(i);
+                lefts[i] = left;
             }
         }
-        return drawn;
+        return lefts;
+    }
+
+    private static boolean onOtherLines(Text a, Text b) {
+        return a.top() + a.height() <= b.top() || b.top() + b.height() <= a.top();
     }
 
     /**

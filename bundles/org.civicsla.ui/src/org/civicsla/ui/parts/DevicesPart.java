@@ -294,24 +294,32 @@ public final class DevicesPart {
                 gc.fillRectangle(x, y - height, width, height);
                 y -= height;
             }
+            if (data.groups().size() > 1 && bar.ended() && y < bottom) {
+                // Split, its segments take their groups' colours: a red frame still says these devices are unsupported.
+                gc.setForeground(chart.getDisplay().getSystemColor(SWT.COLOR_RED));
+                gc.setLineWidth(2);
+                gc.drawRectangle(x - 1, y - 1, width + 1, bottom - y + 1);
+                gc.setLineWidth(1);
+                gc.setForeground(chart.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+            }
             tops[i] = y;
             int centre = x + width / 2;
             // Where not every period can be named: the ended bar, then the bars with devices, then each year's start.
-            labels.add(new ChartLabels.Text(centre, gc.textExtent(ChartLabels.period(bar.label())).x,
+            labels.add(new ChartLabels.Text(centre, bottom + 2, gc.textExtent(ChartLabels.period(bar.label())).x, textHeight,
                     bar.ended() ? 3 : bar.total() > 0 ? 2 : bar.start().getMonthValue() == 1 ? 1 : 0));
             // An empty period needs no "0"; of the others, the larger counts first.
-            totals.add(new ChartLabels.Text(centre, gc.textExtent(Integer.toString(bar.total())).x,
+            totals.add(new ChartLabels.Text(centre, y - textHeight, gc.textExtent(Integer.toString(bar.total())).x, textHeight,
                     bar.total() > 0 ? bar.total() : -1));
         }
-        boolean[] labelled = ChartLabels.place(labels, area.width);
-        boolean[] counted = ChartLabels.place(totals, area.width);
+        int[] labelled = ChartLabels.place(labels, area.width);
+        int[] counted = ChartLabels.place(totals, area.width);
         for (int i = 0; i < data.bars().size(); i++) {
             SupportEndChart.Bar bar = data.bars().get(i);
-            if (labelled[i]) {
-                gc.drawText(ChartLabels.period(bar.label()), labels.get(i).left(), bottom + 2, true);
+            if (labelled[i] >= 0) {
+                gc.drawText(ChartLabels.period(bar.label()), labelled[i], bottom + 2, true);
             }
-            if (counted[i] && bar.total() > 0) {
-                gc.drawText(Integer.toString(bar.total()), totals.get(i).left(), tops[i] - textHeight, true);
+            if (counted[i] >= 0 && bar.total() > 0) {
+                gc.drawText(Integer.toString(bar.total()), counted[i], tops[i] - textHeight, true);
             }
         }
     }
