@@ -381,18 +381,8 @@ class ChecksTest {
         Contract contract = new Contract("C-1", "V-1", "C-1", "Service", Optional.of(AS_OF.minusYears(1)), 36,
                 RenewalKind.AUTOMATIC, 12, 30, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
                 List.of(new org.civicsla.core.model.DocumentRef("C-1", "documents/C-1.pdf", "")));
-        ClauseEvidence unreadable = new ClauseEvidence() {
-            @Override
-            public List<ClauseHit> find(String contractId, String clauseType) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<String> unread(String contractId, String path) {
-                return Optional.of("is encrypted with a password; save an unprotected copy");
-            }
-        };
-        Finding finding = step2(data(List.of(), List.of(), List.of(), contract), unreadable);
+        Finding finding = step2(data(List.of(), List.of(), List.of(), contract),
+                org.civicsla.checks.tck.CheckContractTest.unreadable("is encrypted with a password; save an unprotected copy"));
         assertEquals(Status.UNKNOWN, finding.status());
         assertTrue(finding.reasons().contains("C-1: Audit Rights not found, but documents/C-1.pdf (is encrypted with a"
                 + " password; save an unprotected copy) could not be read"), finding.reasons().toString());
@@ -447,6 +437,9 @@ class ChecksTest {
         CheckResultFormat.json(matrix, run, data, json);
         assertTrue(json.toString().contains("\"vendor\": \"Smith, \\\"Jones\\\" & Co\""), json.toString());
         assertTrue(json.toString().contains("\"reasons\": [\"line one\\nline \\\"two\\\"\"]"), json.toString());
+        // Each finding with the check that made it: two checks may answer one step.
+        assertTrue(json.toString().contains("\"findings\": [{\"check\": \"x\", \"status\": \"fail\", \"reasons\": [\"line one"),
+                json.toString());
     }
 
     /** A vendor's name or a reason starting with = + - @ would run as a formula where the CSV is opened: it stays text. */

@@ -62,6 +62,14 @@ public final class CheckResultFormat {
                         firstEvidence = false;
                     }
                 }
+                // Which check said what: two checks (a plugin's beside a built-in one) may answer the same step.
+                json.append("], \"findings\": [");
+                for (int f = 0; f < cell.findings().size(); f++) {
+                    Finding finding = cell.findings().get(f);
+                    json.append(f == 0 ? "" : ", ").append("{\"check\": ").append(string(finding.checkId()))
+                            .append(", \"status\": ").append(string(finding.status().name().toLowerCase(Locale.ROOT)))
+                            .append(", \"reasons\": ").append(strings(finding.reasons())).append('}');
+                }
                 json.append("]}");
                 first = false;
             }

@@ -3,18 +3,18 @@ package org.civicsla.checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.civicsla.core.check.Check;
 import org.civicsla.core.check.CheckContext;
 import org.civicsla.core.check.ClauseHit;
+import org.civicsla.core.check.ClauseVerdicts;
 import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
 import org.civicsla.core.check.Requirement;
 import org.civicsla.core.check.Severity;
 import org.civicsla.core.check.Status;
-import org.civicsla.core.model.ClauseRecord;
+import org.civicsla.core.lifecycle.ContractTerms;
 import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.Vendor;
 import org.civicsla.core.model.WorkspaceData;
@@ -52,14 +52,14 @@ public final class SlaSecurityCheck implements Check {
      */
     static String noContractInForce(WorkspaceData data, String vendorId, LocalDate asOf) {
         List<String> why = data.contracts().stream().filter(contract -> contract.vendorId().equals(vendorId))
-                .flatMap(contract -> Vendors.whyNotBinding(contract, asOf).stream()).toList();
+                .flatMap(contract -> ContractTerms.whyNotInForce(contract, asOf).stream()).toList();
         return "no contract in force on " + asOf + " to check" + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
     }
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
         Vendors index = new Vendors(context.data(), context.asOf());
-        Map<String, ClauseRecord> records = index.clauseRecords;
+        ClauseVerdicts verdicts = ClauseVerdicts.of(context);
         List<Finding> findings = new ArrayList<>();
         for (Vendor vendor : context.data().vendors()) {
             if (context.cancelled().getAsBoolean()) {
@@ -80,7 +80,7 @@ public final class SlaSecurityCheck implements Check {
             for (Contract contract : contracts) {
                 for (Requirement requirement : context.profile().requirements()) {
                     List<Evidence> found = new ArrayList<>();
-                    Status outcome = assess(contract, requirement, records, context, reasons, found);
+                    Status outcome = assess(contract, requirement, verdicts, reasons, found);
                     (outcome != Status.PASS ? evidence : passed).addAll(found);
                     status = status.worst(outcome);
                 }
@@ -102,43 +102,17 @@ public final class SlaSecurityCheck implements Check {
         return findings;
     }
 
-    private static Status assess(Contract contract, Requirement requirement, Map<String, ClauseRecord> records,
-            CheckContext context, List<String> reasons, List<Evidence> evidence) {
+    private static Status assess(Contract contract, Requirement requirement, ClauseVerdicts verdicts,
+            List<String> reasons, List<Evidence> evidence) {
         String clause = requirement.clauseType();
-        ClauseRecord record = records.get(Vendors.recordKey(contract.id(), clause));
-        if (record != null) {
-            switch (record.state()) {
-                case WAIVED -> {
-                    evidence.add(Evidence.of(Evidence.Kind.CLAUSE_RECORD,
-                            contract.id() + ": " + clause + " waived: " + record.reason()));
-                    return Status.PASS;
-                }
-                case PRESENT -> {
-                    evidence.add(new Evidence(Evidence.Kind.CLAUSE_RECORD, contract.id() + ": " + clause
-                            + " present (entered by hand)" + (record.section().isEmpty() ? "" : ", " + record.section()),
-                            record.document().isEmpty() ? Optional.empty() : Optional.of(record.document()),
-                            java.util.OptionalInt.empty(), ""));
-                    return Status.PASS;
-                }
-                case MISSING -> {
-                    reasons.add(contract.id() + ": " + clause + " is missing (recorded by hand)");
-                    return Status.FAIL;
-                }
-            }
+        ClauseVerdicts.Verdict verdict = verdicts.of(contract, clause);
+        if (verdict.hits().isEmpty()) { // entered by hand, unknown or missing: the verdict is the outcome
+            verdict.reason().ifPresent(reasons::add);
+            evidence.addAll(verdict.evidence());
+            return verdict.status();
         }
-        // A type the workspace does not detect has no hits to look for: whyUnknown says so.
-        List<ClauseHit> hits = context.clauses().detects(clause) ? context.clauses().find(contract.id(), clause) : List.of();
-        if (hits.isEmpty()) {
-            Optional<String> unknown = context.clauses().whyUnknown(contract, clause);
-            if (unknown.isPresent()) {
-                reasons.add(contract.id() + ": " + clause + " " + unknown.get());
-                return Status.UNKNOWN;
-            }
-            reasons.add(contract.id() + ": " + clause + " is missing"
-                    + (contract.documents().isEmpty() ? " (no contract document attached)" : ""));
-            return Status.FAIL;
-        }
-        ClauseHit best = requirement.judged(ClauseHit.inDocumentOrder(hits, contract));
+        // The hit stating the most, for the requirement's value: its passage is the evidence.
+        ClauseHit best = requirement.judged(verdict.hits());
         evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE, contract.id() + ": " + clause,
                 Optional.of(best.document()), best.page(), best.snippet()));
         switch (requirement.judge(best)) {

@@ -23,7 +23,7 @@ final class CheckCommand implements Command {
 
     @Override
     public String summary() {
-        return "check vendors against checklist steps 2 and 5 (exit 1 when a vendor fails)";
+        return "check vendors against the checklist: steps 2 and 5, and the steps plugins add (exit 1 when a vendor fails)";
     }
 
     @Override

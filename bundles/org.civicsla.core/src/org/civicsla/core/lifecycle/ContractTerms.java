@@ -115,6 +115,24 @@ public final class ContractTerms {
     }
 
     /**
+     * Whether {@code contract} binds the vendor on {@code asOf}, i.e. whether a check judges it: active and not ended.
+     * A contract that ended without renewal while its status was never updated is not judged; one signed to start
+     * later is, as it binds the city already (its clauses and how long it runs are what procurement can still act
+     * on). Unknown dates keep a contract in (its status says it is active); an automatic renewal never ends by itself.
+     */
+    public static boolean inForce(Contract contract, LocalDate asOf) {
+        return whyNotInForce(contract, asOf).isEmpty();
+    }
+
+    /** Why {@code contract} is not in force on {@code asOf} ("C-1 is expired", "C-2 ended 2025-06-30"); empty when it is. */
+    public static Optional<String> whyNotInForce(Contract contract, LocalDate asOf) {
+        if (contract.status() != org.civicsla.core.model.ContractStatus.ACTIVE) {
+            return Optional.of(contract.id() + " is " + contract.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return ended(contract, asOf).map(end -> contract.id() + " ended " + end);
+    }
+
+    /**
      * The day a contract that does not renew by itself ended, when that is on or before {@code asOf}: the end of
      * its initial term. Empty while it runs, when it renews automatically, or when its dates are unknown.
      */

@@ -2,22 +2,19 @@ package org.civicsla.example.step4;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.civicsla.core.check.Check;
 import org.civicsla.core.check.CheckContext;
+import org.civicsla.core.check.ClauseVerdicts;
 import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
 import org.civicsla.core.check.Severity;
 import org.civicsla.core.check.Status;
-import org.civicsla.core.model.ClauseRecord;
-import org.civicsla.core.model.ClauseState;
+import org.civicsla.core.lifecycle.ContractTerms;
 import org.civicsla.core.model.Contract;
-import org.civicsla.core.model.ContractStatus;
 import org.civicsla.core.model.Device;
 import org.civicsla.core.model.DeviceModel;
 import org.civicsla.core.model.Vendor;
@@ -25,10 +22,11 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Example plugin check for checklist step 4 (secure software updates): a vendor whose devices are
- * installed must be bound by an active contract to provide software updates, and the city must
+ * installed must be bound by a contract in force to provide software updates, and the city must
  * know which firmware each device runs, and the updates should be signed. It shows everything a check
- * needs: the {@link Check} interface, the {@code @Component} that registers it, clause evidence through
- * the context, and a clause type of its own ({@link SignedUpdateClauses}).
+ * needs: the {@link Check} interface, the {@code @Component} that registers it, the contracts in force
+ * ({@link ContractTerms#inForce}), clauses judged as the built-in checks judge them ({@link ClauseVerdicts}),
+ * and a clause type of its own ({@link SignedUpdateClauses}).
  */
 @Component(service = Check.class)
 public final class SecureUpdatesCheck implements Check {
@@ -69,16 +67,10 @@ public final class SecureUpdatesCheck implements Check {
                 }
             }
         }
-        Set<String> waivedOrPresent = new HashSet<>();
-        Set<String> signedOrWaived = new HashSet<>();
-        for (ClauseRecord record : context.data().clauses()) {
-            if (record.clauseType().equals(CLAUSE) && record.state() != ClauseState.MISSING) {
-                waivedOrPresent.add(record.contractId());
-            }
-            if (record.clauseType().equals(SIGNED) && record.state() != ClauseState.MISSING) {
-                signedOrWaived.add(record.contractId());
-            }
-        }
+        // How each contract stands on a clause type, as the built-in checks judge it: a record entered by hand first
+        // (waived, present, missing), then the passages found in its documents; unknown where a document could not be
+        // read. Made once per evaluation.
+        ClauseVerdicts verdicts = ClauseVerdicts.of(context);
         List<Finding> findings = new ArrayList<>();
         for (Vendor vendor : context.data().vendors()) {
             if (context.cancelled().getAsBoolean()) {
@@ -88,35 +80,59 @@ public final class SecureUpdatesCheck implements Check {
             if (installed == 0) {
                 continue; // step 4 is about devices in the field; vendors without devices are not in scope
             }
-            List<String> reasons = new ArrayList<>();
-            List<Evidence> evidence = new ArrayList<>();
-            Status status = Status.PASS;
-            boolean obliged = false;
-            boolean signed = false;
+            // Only contracts in force on the date asked about bind the vendor: one marked active whose term ended
+            // years ago obliges nothing (ContractTerms.inForce, as the built-in checks decide it).
+            List<Contract> inForce = new ArrayList<>();
+            List<String> notInForce = new ArrayList<>();
             for (Contract contract : context.data().contracts()) {
-                if (!contract.vendorId().equals(vendor.id()) || contract.status() != ContractStatus.ACTIVE) {
-                    continue;
-                }
-                var hits = context.clauses().find(contract.id(), CLAUSE);
-                if (waivedOrPresent.contains(contract.id()) || !hits.isEmpty()) {
-                    obliged = true;
-                    hits.stream().findFirst().ifPresent(hit -> evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE,
-                            contract.id() + ": " + CLAUSE, Optional.of(hit.document()), hit.page(), hit.snippet())));
-                }
-                var signedHits = context.clauses().find(contract.id(), SIGNED);
-                if (signedOrWaived.contains(contract.id()) || !signedHits.isEmpty()) {
-                    signed = true;
-                    signedHits.stream().findFirst().ifPresent(hit -> evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE,
-                            contract.id() + ": " + SIGNED, Optional.of(hit.document()), hit.page(), hit.snippet())));
+                if (contract.vendorId().equals(vendor.id())) {
+                    ContractTerms.whyNotInForce(contract, context.asOf()).ifPresentOrElse(notInForce::add,
+                            () -> inForce.add(contract));
                 }
             }
-            if (!obliged) {
+            if (inForce.isEmpty()) {
+                findings.add(new Finding(id(), step(), vendor.id(), Optional.empty(), Optional.empty(), Status.UNKNOWN,
+                        Severity.INFO, List.of("no contract in force on " + context.asOf() + " to check"
+                                + (notInForce.isEmpty() ? "" : " (" + String.join(", ", notInForce) + ")")), List.of()));
+                continue;
+            }
+            List<String> reasons = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            List<String> updatesUnknown = new ArrayList<>();
+            List<String> signedUnknown = new ArrayList<>();
+            boolean obliged = false;
+            boolean signed = false;
+            for (Contract contract : inForce) {
+                ClauseVerdicts.Verdict updates = verdicts.of(contract, CLAUSE);
+                ClauseVerdicts.Verdict signing = verdicts.of(contract, SIGNED);
+                obliged |= updates.passed();
+                signed |= signing.passed();
+                // The evidence of what passed (a passage, or a record entered by hand: a waiver and its reason).
+                if (updates.passed()) {
+                    evidence.addAll(updates.evidence());
+                } else if (updates.status() == Status.UNKNOWN) {
+                    updatesUnknown.add(updates.reason().orElseThrow());
+                }
+                if (signing.passed()) {
+                    evidence.addAll(signing.evidence());
+                } else if (signing.status() == Status.UNKNOWN) {
+                    signedUnknown.add(signing.reason().orElseThrow());
+                }
+            }
+            Status status = Status.PASS;
+            if (!obliged && !updatesUnknown.isEmpty()) {
+                // Not found, but a document could not be read: unknown, not failed.
+                status = Status.UNKNOWN;
+                reasons.addAll(updatesUnknown);
+            } else if (!obliged) {
                 status = Status.FAIL;
-                reasons.add(installed + " devices installed, but no active contract obliges the vendor to provide software updates");
+                reasons.add(installed + " devices installed, but no contract in force obliges the vendor to provide software"
+                        + " updates");
             } else if (!signed) {
                 // Step 4 asks for secure updates: an unsigned update channel is a way into every device.
                 status = Status.WARNING;
-                reasons.add("no active contract requires the updates to be signed (" + SIGNED + ")");
+                reasons.add("no contract in force requires the updates to be signed (" + SIGNED + ")");
+                reasons.addAll(signedUnknown);
             }
             int unknown = unknownFirmware.getOrDefault(vendor.id(), 0);
             if (unknown > 0) {
@@ -124,7 +140,7 @@ public final class SecureUpdatesCheck implements Check {
                 reasons.add(unknown + " of " + installed + " devices have no recorded firmware version");
             }
             if (reasons.isEmpty()) {
-                reasons.add("an active contract obliges software updates for the " + installed + " installed devices");
+                reasons.add("a contract in force obliges software updates for the " + installed + " installed devices");
             }
             findings.add(new Finding(id(), step(), vendor.id(), Optional.empty(), Optional.empty(), status,
                     status == Status.FAIL ? Severity.HIGH : Severity.LOW, reasons, evidence));
