@@ -75,6 +75,26 @@ class CommandsTest {
     }
 
     @Test
+    void lifecycleKeepsItsColumnsInLineWhateverTheNamesLength() throws Exception {
+        Path imports = workspace.resolve("import");
+        Files.writeString(imports.resolve("device-models.csv"), "id,vendor_id,model,end_of_security_updates\n"
+                + "M-1,V-2,HV-4K,2027-06-30\n"
+                + "M-LONG-ID,V-2,Raspberry Pi 4 Model B air-quality sensor node with the extended enclosure and LTE modem,\n");
+        Files.writeString(imports.resolve("devices.csv"), "id,model_id,installed\nD-1,M-1,2022-01-01\nD-2,M-LONG-ID,2022-01-01\n");
+        assertEquals(ExitCode.OK, civicsla("import", "--workspace", workspace.toString(), imports.resolve("vendors.csv").toString(),
+                imports.resolve("contracts.csv").toString(), imports.resolve("device-models.csv").toString(),
+                imports.resolve("devices.csv").toString()), err.toString());
+        assertEquals(ExitCode.OK, civicsla("lifecycle", "--workspace", workspace.toString(), "--as-of", "2026-11-22"),
+                err.toString());
+        List<String> table = out.toString().lines().dropWhile(l -> !l.startsWith("Model")).takeWhile(l -> !l.isBlank()).toList();
+        assertEquals(3, table.size(), out.toString());
+        int ends = table.get(0).indexOf("Ends");
+        assertEquals(ends, table.get(1).indexOf("2027-06-30"), "the dates stand under their heading: " + table);
+        assertEquals(ends, table.get(2).indexOf("unknown"), "the long name is cut, not pushing its row out: " + table);
+        assertTrue(table.get(2).contains("sensor node with the e... "), table.get(2));
+    }
+
+    @Test
     void reportWritesThePdfAndTheWorkbook() {
         int code = civicsla("report", "--workspace", workspace.toString(), "--as-of", "2026-11-22",
                 "--out", dir.resolve("out/report.pdf").toString(), "--xlsx", dir.resolve("out/findings.xlsx").toString());

@@ -63,12 +63,19 @@ final class LifecycleCommand implements Command {
         Map<SupportState, Long> totals = new EnumMap<>(SupportState.class);
         out.printf("Life cycle as of %s (milestone: %s, horizon: %d months)%n%n", asOf,
                 milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates", horizon);
-        out.printf("%-6s %-40s %-10s %-22s %7s%n", "Model", "Name", "Ends", "Status", "Devices");
+        // Columns as wide as the workspace's ids and names need, a name no wider than 60 (longer ones cut with "..."),
+        // so that one long name does not push its row's columns out of line.
+        int idWidth = Math.max(5, data.deviceModels().stream().mapToInt(m -> m.id().length()).max().orElse(0));
+        int nameWidth = Math.min(NAME_WIDTH, Math.max(4, data.deviceModels().stream().mapToInt(m -> m.model().length()).max()
+                .orElse(0)));
+        String row = "%-" + idWidth + "s %-" + nameWidth + "s %-10s %-22s %7";
+        out.printf(row + "s%n", "Model", "Name", "Ends", "Status", "Devices");
         for (DeviceModel model : data.deviceModels()) {
             SupportState state = SupportStatus.of(model, milestone, asOf, horizon);
             long devices = perModel.getOrDefault(model.id(), 0L);
             totals.merge(state, devices, Long::sum);
-            out.printf("%-6s %-40s %-10s %-22s %7d%n", model.id(), model.model(),
+            String name = model.model().length() <= nameWidth ? model.model() : model.model().substring(0, nameWidth - 3) + "...";
+            out.printf(row + "d%n", model.id(), name,
                     SupportStatus.supportEnd(model, milestone).map(LocalDate::toString).orElse("unknown"),
                     state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), devices);
         }
@@ -99,4 +106,6 @@ final class LifecycleCommand implements Command {
         return ExitCode.OK;
     }
 
+    /** The widest a model's name is printed. */
+    private static final int NAME_WIDTH = 60;
 }

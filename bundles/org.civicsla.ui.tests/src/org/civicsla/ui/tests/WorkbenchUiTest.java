@@ -198,6 +198,19 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(5)
+    void theDevicesOfAWorkspaceWithoutAnySayWhereTheyComeFrom() throws Exception {
+        robot.clickTab("Devices");
+        try {
+            Label summary = robot.widget("devices.summary", Label.class);
+            robot.waitUntil("the devices summary says how to get devices (it reads '" + robot.ui(summary::getText) + "')",
+                    () -> summary.getText().startsWith("No devices in this workspace yet. File > Import..."));
+        } finally {
+            robot.clickTab("Checklist"); // as the tests after this one expect
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(25)
     void aBackgroundJobShowsItsProgressInTheStatusBarAndCancelStopsIt() throws Exception {
         // Any user job reports to the status bar; this one works until it is cancelled, so the bar can be read.

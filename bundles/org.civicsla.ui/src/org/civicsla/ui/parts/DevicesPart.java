@@ -198,10 +198,13 @@ public final class DevicesPart {
                     case 2 -> SupportEndChart.Split.DISTRICT;
                     default -> SupportEndChart.Split.NONE;
                 }, PALETTE.length, today);
-        summary.setText(String.format("%,d devices of %d models. As of %s, by %s: %,d already unsupported, %,d with unknown"
-                + " dates. Replacement plan: %s in total.", data.devices().size(), data.deviceModels().size(), today,
-                milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates", unsupported, unknown,
-                String.format("%,.2f", total)));
+        // An empty workspace says where devices come from, not "0 devices ... 0.00 in total" over an empty chart.
+        summary.setText(data.devices().isEmpty() ? "No devices in this workspace yet. File > Import... reads device models"
+                + " and devices from a workbook (XLSX) or CSV files, with their end-of-support dates."
+                : String.format("%,d devices of %d models. As of %s, by %s: %,d already unsupported, %,d with unknown"
+                        + " dates. Replacement plan: %s in total.", data.devices().size(), data.deviceModels().size(), today,
+                        milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates", unsupported,
+                        unknown, String.format("%,.2f", total)));
         body.layout(true, true);
         chart.redraw();
     }
