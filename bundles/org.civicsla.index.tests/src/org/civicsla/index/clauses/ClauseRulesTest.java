@@ -590,4 +590,50 @@ class ClauseRulesTest {
                 + "at its principal office in accordance with generally accepted accounting principles and shall be "
                 + "retained for seven years after the end of each fiscal year."), "books kept, not opened to anyone");
     }
+
+    /**
+     * The exclusions that keep CUAD's pay letters, merger documents, non-competes and patent-long terms out must not
+     * drop the clauses a city's own contracts word with the same words (a review found twelve such sentences lost).
+     */
+    @Test
+    void exclusionsTunedOnCuadKeepTheClausesOfCityContracts() {
+        String[][] kept = {
+            { "Change Of Control", "If the Vendor undergoes a change of control, the Vendor shall notify the City in writing no "
+                    + "later than thirty (30) days prior to the transaction, and the City may terminate this Agreement." },
+            { "Change Of Control", "In the event of a change of control of the Vendor, the City may terminate this Agreement by "
+                    + "written notice within ninety (90) days after the acquisition." },
+            { "Change Of Control", "The Vendor shall obtain the City's prior written consent to any change of control, and the "
+                    + "City may approve the transaction or terminate this Agreement." },
+            { "Change Of Control", "Upon a change of control of the Contractor, the City may terminate this Agreement, and no "
+                    + "bonus or termination fee shall be payable." },
+            { "Change Of Control", "Any merger, acquisition or change of control of Vendor requires the City's prior written "
+                    + "consent; in connection with the transaction Vendor shall provide the identity of the acquirer." },
+            { "Post-Termination Services", "Upon expiration or termination, the Vendor will not restrict the City's right to use "
+                    + "the firmware installed on the devices and shall provide security updates for twenty-four (24) months." },
+            { "Expiration Date", "This Agreement shall expire on 31 December 2029 unless the Vendor has not completed the "
+                    + "installation, in which case it shall remain in force until completion of the installation." },
+            { "Post-Termination Services", "Following termination or expiration of this Agreement, the Vendor shall continue "
+                    + "to provide the Services for up to six (6) months and shall not restrict or suspend the City's access to "
+                    + "City Data during that period." },
+            { "Post-Termination Services", "Upon termination of this Agreement, the Contractor shall provide transition "
+                    + "assistance to the City and shall not engage in any act that impairs the transfer of the Services to a "
+                    + "successor provider." },
+            { "Expiration Date", "This Agreement shall commence on the Effective Date and remain in force for a period of three "
+                    + "(3) years or until the completion of the Services, whichever is later." },
+            { "Expiration Date", "The initial term of this Agreement shall be five (5) years from the Effective Date, and each "
+                    + "Statement of Work shall be coterminous with this Agreement." },
+            { "Expiration Date", "This Agreement shall remain in force for a period of five (5) years, and the Vendor shall "
+                    + "provide spare parts during the term and for two (2) years thereafter." },
+        };
+        for (String[] clause : kept) {
+            assertTrue(present(clause[0], clause[1]), clause[0] + ": " + clause[1]);
+        }
+        // What the exclusions are for, still left out.
+        assertFalse(present("Change Of Control", "Your annual salary in effect immediately prior to the Change in Control "
+                + "shall continue to be paid for twelve months after a change in control of the Company."), "pay");
+        assertFalse(present("Expiration Date", "This Agreement shall remain in full force and effect until the expiration of "
+                + "the last to expire of the Licensed Patents."), "an end tied to patents is no date");
+        assertFalse(present("Post-Termination Services", "For a period of one (1) year following the termination of this "
+                + "Agreement, Distributor shall not, directly or indirectly, compete with the Company."), "a non-compete");
+    }
 }
