@@ -58,6 +58,11 @@ public final class LifecycleCheck implements Check {
         return "Device life cycle and life-cycle terms of contracts";
     }
 
+    /** "the last on 2030-06-30", or, for a date already gone by with the devices still there, "the last planned for ...". */
+    private static String lastPlanned(LocalDate last, LocalDate asOf) {
+        return last.isBefore(asOf) ? "the last planned for " + last + ", a date now past" : "the last on " + last;
+    }
+
     @Override
     public List<Finding> evaluate(CheckContext context) {
         Vendors index = new Vendors(context.data(), context.asOf());
@@ -76,7 +81,7 @@ public final class LifecycleCheck implements Check {
             List<Evidence> evidence = new ArrayList<>();
             Map<String, Optional<LocalDate>> supportEndByModel = new HashMap<>();
             int devicesChecked = 0;
-            int deadlines = 0;
+            List<java.util.Map.Entry<LocalDate, String>> deadlines = new ArrayList<>();
             for (DeviceModel model : index.models.values()) {
                 if (!model.vendorId().equals(vendor.id())) {
                     continue;
@@ -139,7 +144,7 @@ public final class LifecycleCheck implements Check {
                 if (unsupportedLate > 0) {
                     status = Status.FAIL;
                     reasons.add(unsupportedLate + " devices of " + model.model() + " are past " + milestoneName + " (" + endDate
-                            + ") with their replacement planned only after it (the last on " + latestLate.orElseThrow() + ")");
+                            + ") with their replacement planned only after it (" + lastPlanned(latestLate.orElseThrow(), asOf) + ")");
                 }
                 if (beforeServiceEndUnplanned > 0) {
                     status = status.worst(Status.FAIL);
@@ -150,7 +155,7 @@ public final class LifecycleCheck implements Check {
                     status = status.worst(Status.FAIL);
                     reasons.add(beforeServiceEndLate + " devices of " + model.model() + " reach " + milestoneName
                             + " on " + endDate + ", before their planned service end, with their replacement planned only after"
-                            + " it (the last on " + latestLate.orElseThrow() + ")");
+                            + " it (" + lastPlanned(latestLate.orElseThrow(), asOf) + ")");
                 }
                 unsupported += unsupportedLate;
                 beforeServiceEndUnplanned += beforeServiceEndLate;
@@ -185,17 +190,17 @@ public final class LifecycleCheck implements Check {
                 Optional<LocalDate> due = ContractTerms.nextNoticeDeadline(contract, asOf)
                         .filter(deadline -> !deadline.isAfter(asOf.plusDays(NOTICE_WARNING_DAYS)));
                 if (due.isPresent()) {
-                    LocalDate deadline = due.get();
-                    long days = java.time.temporal.ChronoUnit.DAYS.between(asOf, deadline);
-                    // First: what must be done by a date comes before what is the case, and a list cut short ("and 1
-                    // more") must not cut off a deadline that is today.
-                    reasons.add(deadlines++, contract.id() + ": notice deadline " + deadline + (days == 0 ? ", today"
-                            : days == 1 ? ", tomorrow" : ", in " + days + " days") + " ("
+                    // Worded without the run's date ("in 9 days"): runs of different days are compared reason by reason.
+                    deadlines.add(java.util.Map.entry(due.get(), contract.id() + ": notice deadline " + due.get() + " ("
                             + contract.renewal().name().toLowerCase(java.util.Locale.ROOT) + " renewal, "
-                            + contract.noticeDays() + " days' notice)");
-                    evidence.add(Evidence.of(Evidence.Kind.DATE, contract.id() + " notice deadline " + deadline));
+                            + contract.noticeDays() + " days' notice)"));
+                    evidence.add(Evidence.of(Evidence.Kind.DATE, contract.id() + " notice deadline " + due.get()));
                 }
             }
+            // First, soonest first: what must be done by a date comes before what is the case, and a list cut short
+            // ("and 1 more") must not cut off the deadline nearest.
+            deadlines.sort(java.util.Map.Entry.comparingByKey());
+            reasons.addAll(0, deadlines.stream().map(java.util.Map.Entry::getValue).toList());
             if (status == Status.PASS) {
                 reasons.add(devicesChecked == 0 ? "no devices; contracts carry the life-cycle terms"
                         : devicesChecked + " devices stay supported through their planned service life");

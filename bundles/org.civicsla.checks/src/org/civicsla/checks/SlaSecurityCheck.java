@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.civicsla.core.check.Check;
 import org.civicsla.core.check.CheckContext;
-import org.civicsla.core.check.ClauseHit;
+import org.civicsla.core.check.ClauseVerdict;
 import org.civicsla.core.check.ClauseVerdicts;
 import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
@@ -104,33 +104,9 @@ public final class SlaSecurityCheck implements Check {
 
     private static Status assess(Contract contract, Requirement requirement, ClauseVerdicts verdicts,
             List<String> reasons, List<Evidence> evidence) {
-        String clause = requirement.clauseType();
-        ClauseVerdicts.Verdict verdict = verdicts.of(contract, clause);
-        if (verdict.hits().isEmpty()) { // entered by hand, unknown or missing: the verdict is the outcome
-            verdict.reason().ifPresent(reasons::add);
-            evidence.addAll(verdict.evidence());
-            return verdict.status();
-        }
-        // The hit stating the most, for the requirement's value: its passage is the evidence.
-        ClauseHit best = requirement.judged(verdict.hits());
-        evidence.add(new Evidence(Evidence.Kind.CLAUSE_PASSAGE, contract.id() + ": " + clause,
-                Optional.of(best.document()), best.page(), best.snippet()));
-        switch (requirement.judge(best)) {
-            case NO_VALUE -> {
-                String key = requirement.valueKey().orElseThrow();
-                reasons.add(contract.id() + ": " + clause + " states no " + Requirement.valueName(key)
-                        + (Requirement.unit(key).isPresent() ? " time" : " value") + " (required: "
-                        + requirement.atMost().orElseThrow() + ")");
-                return Status.WARNING;
-            }
-            case OVER_LIMIT -> {
-                reasons.add(contract.id() + ": " + clause + " allows " + requirement.amount(requirement.stated(best).getAsDouble())
-                        .orElseThrow() + ", more than the required " + requirement.amount(requirement.maxValue().orElseThrow()).orElseThrow());
-                return Status.FAIL;
-            }
-            default -> {
-                return Status.PASS;
-            }
-        }
+        ClauseVerdict verdict = verdicts.verdict(contract, requirement);
+        verdict.reason().ifPresent(reasons::add);
+        evidence.addAll(verdict.evidence());
+        return verdict.status();
     }
 }

@@ -11,31 +11,13 @@ import org.civicsla.core.model.ClauseRecord;
 import org.civicsla.core.model.Contract;
 
 /**
- * How a contract stands on a clause type, judged as the built-in checks judge it, so that a plugin's check agrees
- * with them: a record entered by hand decides (waived or present: it passes; missing: it fails, whatever the
- * documents say); else the passages the document index found; else, where the type is not detected or a document
- * could not be read, it is unknown, not missing; else it is missing. Made once per evaluation
- * ({@link #of(CheckContext)}): it indexes the workspace's clause records.
+ * How contracts stand on clause types, judged as step 2 judges them, so that a plugin's check agrees with it: a
+ * record entered by hand decides (waived or present: it passes; missing: it fails, whatever the documents say); else
+ * the passages the document index found (and, for a {@link Requirement} that limits a value, that value); else, where
+ * the type is not detected or a document could not be read, it is unknown, not missing; else it is missing. Made once
+ * per evaluation ({@link #of(CheckContext)}): it indexes the workspace's clause records.
  */
 public final class ClauseVerdicts {
-
-    /**
-     * One contract's standing on one clause type: {@code status} {@link Status#PASS} (present or waived),
-     * {@link Status#FAIL} (missing) or {@link Status#UNKNOWN}; {@code reason} why it did not pass, as a procurement
-     * officer reads it ("C-1: Breach Notification is missing"); {@code evidence} what shows it (the record entered by
-     * hand, or the first passage found); {@code hits} the passages found, the contract's own documents first.
-     */
-    public record Verdict(Status status, Optional<String> reason, List<Evidence> evidence, List<ClauseHit> hits) {
-
-        public Verdict {
-            evidence = List.copyOf(evidence);
-            hits = List.copyOf(hits);
-        }
-
-        public boolean passed() {
-            return status == Status.PASS;
-        }
-    }
 
     private final CheckContext context;
     private final Map<String, ClauseRecord> records;
@@ -51,20 +33,19 @@ public final class ClauseVerdicts {
         return new ClauseVerdicts(context);
     }
 
-    /** How {@code contract} stands on {@code clauseType}. */
-    public Verdict of(Contract contract, String clauseType) {
+    /** Whether {@code contract} carries {@code clauseType}: present, waived, missing or unknown (no value judged). */
+    public ClauseVerdict verdict(Contract contract, String clauseType) {
         String clause = contract.id() + ": " + clauseType;
         ClauseRecord record = records.get(key(contract.id(), clauseType));
         if (record != null) {
             return switch (record.state()) {
-                case WAIVED -> new Verdict(Status.PASS, Optional.empty(),
-                        List.of(Evidence.of(Evidence.Kind.CLAUSE_RECORD, clause + " waived: " + record.reason())), List.of());
-                case PRESENT -> new Verdict(Status.PASS, Optional.empty(), List.of(new Evidence(Evidence.Kind.CLAUSE_RECORD,
+                case WAIVED -> byHand(Status.PASS, Optional.empty(),
+                        List.of(Evidence.of(Evidence.Kind.CLAUSE_RECORD, clause + " waived: " + record.reason())));
+                case PRESENT -> byHand(Status.PASS, Optional.empty(), List.of(new Evidence(Evidence.Kind.CLAUSE_RECORD,
                         clause + " present (entered by hand)" + (record.section().isEmpty() ? "" : ", " + record.section()),
                         record.document().isEmpty() ? Optional.empty() : Optional.of(record.document()), OptionalInt.empty(),
-                        "")), List.of());
-                case MISSING -> new Verdict(Status.FAIL, Optional.of(clause + " is missing (recorded by hand)"), List.of(),
-                        List.of());
+                        "")));
+                case MISSING -> byHand(Status.FAIL, Optional.of(clause + " is missing (recorded by hand)"), List.of());
             };
         }
         // A type the workspace does not detect has no hits to look for: whyUnknown says so.
@@ -73,15 +54,52 @@ public final class ClauseVerdicts {
         if (hits.isEmpty()) {
             Optional<String> unknown = context.clauses().whyUnknown(contract, clauseType);
             if (unknown.isPresent()) {
-                return new Verdict(Status.UNKNOWN, Optional.of(clause + " " + unknown.get()), List.of(), List.of());
+                return new ClauseVerdict(Status.UNKNOWN, Optional.of(clause + " " + unknown.get()), List.of(), List.of(), false);
             }
-            return new Verdict(Status.FAIL, Optional.of(clause + " is missing"
-                    + (contract.documents().isEmpty() ? " (no contract document attached)" : "")), List.of(), List.of());
+            return new ClauseVerdict(Status.FAIL, Optional.of(clause + " is missing"
+                    + (contract.documents().isEmpty() ? " (no contract document attached)" : "")), List.of(), List.of(), false);
         }
         List<ClauseHit> ordered = ClauseHit.inDocumentOrder(hits, contract);
-        ClauseHit first = ordered.get(0);
-        return new Verdict(Status.PASS, Optional.empty(), List.of(new Evidence(Evidence.Kind.CLAUSE_PASSAGE, clause,
-                Optional.of(first.document()), first.page(), first.snippet())), ordered);
+        return new ClauseVerdict(Status.PASS, Optional.empty(), List.of(passage(contract, clauseType, ordered.get(0))), ordered,
+                false);
+    }
+
+    /**
+     * Whether {@code contract} meets {@code requirement} as step 2 judges it: {@link #verdict(Contract, String)}, and where
+     * the clause was found and the requirement limits a value (a notification deadline of at most 72 hours), the
+     * passage stating the most is judged: over the limit fails, a value not stated is a warning. That passage is the
+     * evidence.
+     */
+    public ClauseVerdict verdict(Contract contract, Requirement requirement) {
+        String clauseType = requirement.clauseType();
+        ClauseVerdict found = verdict(contract, clauseType);
+        if (found.hits().isEmpty()) { // entered by hand, unknown or missing: nothing to judge a value on
+            return found;
+        }
+        String clause = contract.id() + ": " + clauseType;
+        ClauseHit best = requirement.judged(found.hits());
+        List<Evidence> evidence = List.of(passage(contract, clauseType, best));
+        return switch (requirement.judge(best)) {
+            case NO_VALUE -> {
+                String key = requirement.valueKey().orElseThrow();
+                yield new ClauseVerdict(Status.WARNING, Optional.of(clause + " states no " + Requirement.valueName(key)
+                        + (Requirement.unit(key).isPresent() ? " time" : " value") + " (required: "
+                        + requirement.atMost().orElseThrow() + ")"), evidence, found.hits(), false);
+            }
+            case OVER_LIMIT -> new ClauseVerdict(Status.FAIL, Optional.of(clause + " allows "
+                    + requirement.amount(requirement.stated(best).getAsDouble()).orElseThrow() + ", more than the required "
+                    + requirement.amount(requirement.maxValue().orElseThrow()).orElseThrow()), evidence, found.hits(), false);
+            default -> new ClauseVerdict(Status.PASS, Optional.empty(), evidence, found.hits(), false);
+        };
+    }
+
+    private static ClauseVerdict byHand(Status status, Optional<String> reason, List<Evidence> evidence) {
+        return new ClauseVerdict(status, reason, evidence, List.of(), true);
+    }
+
+    private static Evidence passage(Contract contract, String clauseType, ClauseHit hit) {
+        return new Evidence(Evidence.Kind.CLAUSE_PASSAGE, contract.id() + ": " + clauseType, Optional.of(hit.document()),
+                hit.page(), hit.snippet());
     }
 
     private static String key(String contractId, String clauseType) {

@@ -22,8 +22,9 @@ import org.civicsla.core.model.RenewalKind;
  * end). An agreed renewal is recorded as a new contract or a new start.</li>
  * <li>{@link RenewalKind#NONE}: the contract ends after its initial term; there is no notice.</li>
  * </ul>
- * The contract's {@link org.civicsla.core.model.ContractStatus status} is not consulted: callers
- * decide whether a terminated or draft contract matters to them.
+ * The term arithmetic does not consult the contract's {@link org.civicsla.core.model.ContractStatus status}:
+ * callers decide whether a terminated or draft contract matters to them. {@link #inForce} and {@link #describe},
+ * which say whether and how a contract binds, do.
  */
 public final class ContractTerms {
 
@@ -115,7 +116,8 @@ public final class ContractTerms {
     }
 
     /**
-     * Whether {@code contract} binds the vendor on {@code asOf}, i.e. whether a check judges it: active and not ended.
+     * Whether {@code contract} binds the vendor on {@code asOf}, i.e. whether a check judges it: active and not ended,
+     * including one that has not started yet.
      * A contract that ended without renewal while its status was never updated is not judged; one signed to start
      * later is, as it binds the city already (its clauses and how long it runs are what procurement can still act
      * on). Unknown dates keep a contract in (its status says it is active); an automatic renewal never ends by itself.

@@ -87,8 +87,16 @@ class SecureUpdatesCheckTest extends CheckContractTest {
         ClauseEvidence everything = (contract, type) -> List.of(new ClauseHit(contract, type, "documents/C-1.txt",
                 OptionalInt.empty(), type, 0.9, Map.of()));
         Finding lights = lights(with(c -> ended, List.of()), everything);
-        assertEquals(Status.UNKNOWN, lights.status(), "its clauses do not make the vendor pass");
-        assertEquals(List.of("no contract in force on 2026-11-22 to check (C-1 ended 2021-01-01)"), lights.reasons());
+        assertEquals(Status.FAIL, lights.status(), "its clauses do not make the vendor pass");
+        assertEquals("2 devices installed, but no contract in force on 2026-11-22 obliges the vendor to provide software"
+                + " updates (C-1 ended 2021-01-01)", lights.reasons().get(0));
+        // Without any contract at all, the same.
+        WorkspaceData none = workspace();
+        Finding bare = lights(new WorkspaceData(none.vendors(), List.of(), List.of(), none.deviceModels(), none.devices()),
+                everything);
+        assertEquals(Status.FAIL, bare.status());
+        assertEquals("2 devices installed, but no contract in force on 2026-11-22 obliges the vendor to provide software"
+                + " updates (the vendor has no contract)", bare.reasons().get(0));
     }
 
     @Test

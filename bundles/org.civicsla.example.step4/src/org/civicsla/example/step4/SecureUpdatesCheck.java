@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.civicsla.core.check.Check;
 import org.civicsla.core.check.CheckContext;
+import org.civicsla.core.check.ClauseVerdict;
 import org.civicsla.core.check.ClauseVerdicts;
 import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
@@ -25,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
  * installed must be bound by a contract in force to provide software updates, and the city must
  * know which firmware each device runs, and the updates should be signed. It shows everything a check
  * needs: the {@link Check} interface, the {@code @Component} that registers it, the contracts in force
- * ({@link ContractTerms#inForce}), clauses judged as the built-in checks judge them ({@link ClauseVerdicts}),
+ * ({@link ContractTerms#inForce}), clauses judged as step 2 judges them ({@link ClauseVerdicts}),
  * and a clause type of its own ({@link SignedUpdateClauses}).
  */
 @Component(service = Check.class)
@@ -90,12 +91,6 @@ public final class SecureUpdatesCheck implements Check {
                             () -> inForce.add(contract));
                 }
             }
-            if (inForce.isEmpty()) {
-                findings.add(new Finding(id(), step(), vendor.id(), Optional.empty(), Optional.empty(), Status.UNKNOWN,
-                        Severity.INFO, List.of("no contract in force on " + context.asOf() + " to check"
-                                + (notInForce.isEmpty() ? "" : " (" + String.join(", ", notInForce) + ")")), List.of()));
-                continue;
-            }
             List<String> reasons = new ArrayList<>();
             List<Evidence> evidence = new ArrayList<>();
             List<String> updatesUnknown = new ArrayList<>();
@@ -103,8 +98,8 @@ public final class SecureUpdatesCheck implements Check {
             boolean obliged = false;
             boolean signed = false;
             for (Contract contract : inForce) {
-                ClauseVerdicts.Verdict updates = verdicts.of(contract, CLAUSE);
-                ClauseVerdicts.Verdict signing = verdicts.of(contract, SIGNED);
+                ClauseVerdict updates = verdicts.verdict(contract, CLAUSE);
+                ClauseVerdict signing = verdicts.verdict(contract, SIGNED);
                 obliged |= updates.passed();
                 signed |= signing.passed();
                 // The evidence of what passed (a passage, or a record entered by hand: a waiver and its reason).
@@ -120,7 +115,14 @@ public final class SecureUpdatesCheck implements Check {
                 }
             }
             Status status = Status.PASS;
-            if (!obliged && !updatesUnknown.isEmpty()) {
+            if (inForce.isEmpty()) {
+                // Devices in the field and nothing binding the vendor to update them: what step 4 fails on, not a vendor
+                // with nothing to check. Which contracts do not count, and why, is said.
+                status = Status.FAIL;
+                reasons.add(installed + " devices installed, but no contract in force on " + context.asOf()
+                        + " obliges the vendor to provide software updates"
+                        + (notInForce.isEmpty() ? " (the vendor has no contract)" : " (" + String.join(", ", notInForce) + ")"));
+            } else if (!obliged && !updatesUnknown.isEmpty()) {
                 // Not found, but a document could not be read: unknown, not failed.
                 status = Status.UNKNOWN;
                 reasons.addAll(updatesUnknown);
@@ -128,11 +130,13 @@ public final class SecureUpdatesCheck implements Check {
                 status = Status.FAIL;
                 reasons.add(installed + " devices installed, but no contract in force obliges the vendor to provide software"
                         + " updates");
+            } else if (!signed && !signedUnknown.isEmpty()) {
+                status = Status.UNKNOWN;
+                reasons.addAll(signedUnknown);
             } else if (!signed) {
                 // Step 4 asks for secure updates: an unsigned update channel is a way into every device.
                 status = Status.WARNING;
                 reasons.add("no contract in force requires the updates to be signed (" + SIGNED + ")");
-                reasons.addAll(signedUnknown);
             }
             int unknown = unknownFirmware.getOrDefault(vendor.id(), 0);
             if (unknown > 0) {

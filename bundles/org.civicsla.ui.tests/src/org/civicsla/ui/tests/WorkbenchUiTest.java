@@ -431,6 +431,18 @@ class WorkbenchUiTest {
             annexes.add(Files.writeString(outside.resolve("annex-" + f + ".txt"), text));
         }
         robot.applicationContext().set(org.civicsla.ui.DocumentChooser.class, (shell, title) -> annexes);
+        try {
+            attachAndCancel();
+        } finally {
+            // 40 MB of text: not left in the temporary folder of whoever runs the tests.
+            for (Path annex : annexes) {
+                Files.deleteIfExists(annex);
+            }
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    private void attachAndCancel() throws Exception {
         openInEditor("Harbourview CCTV");
         Table documents = robot.widget("editor.documents", Table.class);
         robot.waitUntil("the contract's documents are listed", () -> documents.getItemCount() > 0);

@@ -157,7 +157,8 @@ public final class DevicesPart {
         WorkspaceData data = workspaces.current().map(WorkspaceModel.Opened::data).orElse(WorkspaceData.EMPTY);
         var profile = ProfilePreferences.load();
         Milestone milestone = profile.milestone();
-        LocalDate today = checks.asOf();
+        // The date of the checklist shown: its last finished run's (a run for another date may have been cancelled).
+        LocalDate today = checks.latest().map(result -> result.run().asOf()).orElseGet(checks::asOf);
         Map<String, Long> counts = data.devices().stream().collect(Collectors.groupingBy(Device::modelId, Collectors.counting()));
         Map<String, String> vendors = data.vendors().stream().collect(Collectors.toMap(Vendor::id, Vendor::name));
         models.getColumn(3).setText(milestone == Milestone.END_OF_SUPPORT ? "Support ends" : "Security updates end");
