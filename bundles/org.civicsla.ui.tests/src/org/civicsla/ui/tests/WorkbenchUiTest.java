@@ -646,6 +646,27 @@ class WorkbenchUiTest {
                 "the vendor read before stays selected");
         Text details = robot.widget("checklist.details", Text.class);
         assertTrue(robot.ui(details::getText).startsWith(reading + " "), "its reasons are shown: " + robot.ui(details::getText));
+        // The Vendors list counts the contracts in force on that date, as the checks do: not those whose term ended.
+        Table vendors = robot.widget("vendors.table", Table.class);
+        org.civicsla.ui.WorkspaceModel model = robot.ui(() -> org.eclipse.e4.core.contexts.ContextInjectionFactory
+                .make(org.civicsla.ui.WorkspaceModel.class, robot.applicationContext()));
+        var snapshot = robot.ui(() -> model.current().orElseThrow().store().snapshot());
+        var contracts = snapshot.contracts();
+        java.util.Map<String, String> expected = new java.util.HashMap<>();
+        for (var vendor : snapshot.vendors()) {
+            expected.put(vendor.id(), Long.toString(contracts.stream().filter(c -> c.vendorId().equals(vendor.id())
+                    && org.civicsla.core.lifecycle.ContractTerms.inForce(c, chosen)).count()));
+        }
+        assertTrue(contracts.stream().anyMatch(c -> c.status() == ContractStatus.ACTIVE
+                && !org.civicsla.core.lifecycle.ContractTerms.inForce(c, chosen)), "the sample has contracts ending before then");
+        robot.waitUntil("the Vendors list counts the contracts in force on " + chosen, () -> {
+            for (TableItem item : vendors.getItems()) {
+                if (!item.getText(5).equals(expected.get(item.getText(0)))) {
+                    return false;
+                }
+            }
+            return vendors.getItemCount() > 0;
+        });
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.civicsla.core.model.Contract;
-import org.civicsla.core.model.ContractStatus;
 import org.civicsla.core.model.Vendor;
 import org.civicsla.core.model.WorkspaceData;
 import org.civicsla.ui.ChecksModel;
@@ -146,7 +145,8 @@ public final class VendorsPart {
         column.getColumn().setMoveable(true);
         boolean isStep = title.startsWith("Step ");
         if (title.equals("Contracts")) {
-            column.getColumn().setToolTipText("Active contracts (drafts, expired and terminated ones are not counted)");
+            column.getColumn().setToolTipText("Contracts in force on the checklist's date: active and not ended (drafts,"
+                    + " expired and terminated ones, and active ones whose term has ended, are not counted)");
         }
         column.setLabelProvider(new ColumnLabelProvider() {
             @Override
@@ -231,7 +231,8 @@ public final class VendorsPart {
     @org.eclipse.e4.core.di.annotations.Optional
     void checked(@UIEventTopic(ChecksModel.TOPIC_CHECKED) String asOf) {
         if (viewer != null && !viewer.getTable().isDisposed()) {
-            viewer.refresh();
+            count(); // the contracts in force are counted on the checklist's date
+            viewer.refresh(); // not setInput: the vendor selected stays selected
         }
     }
 
@@ -244,16 +245,22 @@ public final class VendorsPart {
     }
 
     private void show() {
+        count();
+        viewer.setInput(model.current().map(WorkspaceModel.Opened::data).orElse(WorkspaceData.EMPTY).vendors());
+        updateStatus();
+    }
+
+    /** The counts the Contracts and Devices columns show. */
+    private void count() {
         WorkspaceData data = model.current().map(WorkspaceModel.Opened::data).orElse(WorkspaceData.EMPTY);
-        activeContracts = data.contracts().stream().filter(c -> c.status() == ContractStatus.ACTIVE)
+        // As the checks count them on the checklist's date: a contract still marked active whose term ended is not one.
+        java.time.LocalDate asOf = checks.latest().map(r -> r.run().asOf()).orElseGet(checks::asOf);
+        activeContracts = data.contracts().stream().filter(c -> org.civicsla.core.lifecycle.ContractTerms.inForce(c, asOf))
                 .collect(Collectors.groupingBy(Contract::vendorId, Collectors.counting()));
         Map<String, String> modelVendor = data.deviceModels().stream()
                 .collect(Collectors.toMap(m -> m.id(), m -> m.vendorId(), (a, b) -> a));
         deviceCounts = data.devices().stream()
                 .collect(Collectors.groupingBy(d -> modelVendor.getOrDefault(d.modelId(), ""), Collectors.counting()));
-        List<Vendor> vendors = data.vendors();
-        viewer.setInput(vendors);
-        updateStatus();
     }
 
     private void updateStatus() {
