@@ -61,10 +61,15 @@ public final class DevicesPart {
 
     static final String CHART_PERIOD = "chart.period";
     static final String CHART_SPLIT = "chart.split";
-    /** Colours of the chart's groups, in group order; the last one also serves "other". */
+    /**
+     * Colours of the chart's groups, in group order; the last one also serves "other". Ten: with six, a city of eight
+     * districts had three of them folded into "other", its largest segment.
+     */
     private static final org.eclipse.swt.graphics.RGB[] PALETTE = {
             new org.eclipse.swt.graphics.RGB(0x1F, 0x4E, 0x79), new org.eclipse.swt.graphics.RGB(0xE0, 0x7B, 0x39),
             new org.eclipse.swt.graphics.RGB(0x3C, 0x8D, 0x5A), new org.eclipse.swt.graphics.RGB(0x9B, 0x59, 0xB6),
+            new org.eclipse.swt.graphics.RGB(0x8C, 0x56, 0x4B), new org.eclipse.swt.graphics.RGB(0x17, 0xBE, 0xCF),
+            new org.eclipse.swt.graphics.RGB(0xBC, 0xBD, 0x22), new org.eclipse.swt.graphics.RGB(0xE3, 0x77, 0xC2),
             new org.eclipse.swt.graphics.RGB(0xC0, 0x39, 0x2B), new org.eclipse.swt.graphics.RGB(0x95, 0xA5, 0xA6) };
 
     private Composite body;
