@@ -61,6 +61,13 @@ class ChecksTest {
         };
     }
 
+    /** C-1, in force since a year, with one document, documents/C-1.pdf. */
+    private static Contract withPdf() {
+        return new Contract("C-1", "V-1", "C-1", "Service", Optional.of(AS_OF.minusYears(1)), 36, RenewalKind.AUTOMATIC, 12, 30,
+                ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
+                List.of(new org.civicsla.core.model.DocumentRef("C-1", "documents/C-1.pdf", "")));
+    }
+
     private static Contract contract(String id, LocalDate start, int noticeDays, List<String> covers) {
         return new Contract(id, "V-1", id, "Service", Optional.ofNullable(start), 36, RenewalKind.AUTOMATIC, 12, noticeDays,
                 ContractStatus.ACTIVE, Optional.empty(), "", covers, List.of());
@@ -228,8 +235,31 @@ class ChecksTest {
         assertEquals(Status.WARNING, finding.status());
         assertEquals(List.of("C-1: notice deadline 2026-12-01 (automatic renewal, 30 days' notice)",
                 "1 devices of Camera UNK have no known end of security updates date",
-                "C-1: no support period and end of life notice clause", "C-1: no post-termination services clause"),
-                finding.reasons());
+                "C-1: no support period and end of life notice clause (no contract document attached)",
+                "C-1: no post-termination services clause (no contract document attached)"), finding.reasons());
+    }
+
+    @Test
+    void step5JudgesLifeCycleClausesAsStep2Does() {
+        Contract withDocument = withPdf();
+        // Its only document could not be read: the life-cycle terms are unknown, not missing.
+        Finding unread = step5(data(List.of(), List.of(), List.of(), withDocument),
+                org.civicsla.checks.tck.CheckContractTest.unreadable("is encrypted with a password; save an unprotected copy"));
+        assertEquals(Status.UNKNOWN, unread.status(), unread.reasons().toString());
+        assertEquals(List.of("C-1: Warranty Duration not found, but documents/C-1.pdf (is encrypted with a password; save an"
+                + " unprotected copy) could not be read",
+                "C-1: Support Period And End Of Life Notice not found, but documents/C-1.pdf (is encrypted with a password; save"
+                        + " an unprotected copy) could not be read",
+                "C-1: Post-Termination Services not found, but documents/C-1.pdf (is encrypted with a password; save an"
+                        + " unprotected copy) could not be read"), unread.reasons());
+        // Found in the document: the passage is quoted. Recorded missing by hand: missing, whatever the document says.
+        List<ClauseRecord> records = List.of(new ClauseRecord("C-1", "Post-Termination Services", ClauseState.MISSING, "", "",
+                "", ClauseSource.MANUAL));
+        Finding found = step5(data(records, List.of(), List.of(), withDocument), LIFECYCLE_CLAUSES);
+        assertEquals(Status.WARNING, found.status());
+        assertEquals(List.of("C-1: no post-termination services clause (recorded by hand)"), found.reasons());
+        assertTrue(found.evidence().stream().anyMatch(e -> e.description().startsWith("C-1: Warranty Duration")
+                && e.snippet().equals("... the clause ...")), found.evidence().toString());
     }
 
     @Test
@@ -378,9 +408,7 @@ class ChecksTest {
 
     @Test
     void aClauseNotFoundInADocumentThatCouldNotBeReadIsUnknownNotMissing() {
-        Contract contract = new Contract("C-1", "V-1", "C-1", "Service", Optional.of(AS_OF.minusYears(1)), 36,
-                RenewalKind.AUTOMATIC, 12, 30, ContractStatus.ACTIVE, Optional.empty(), "", List.of(),
-                List.of(new org.civicsla.core.model.DocumentRef("C-1", "documents/C-1.pdf", "")));
+        Contract contract = withPdf();
         Finding finding = step2(data(List.of(), List.of(), List.of(), contract),
                 org.civicsla.checks.tck.CheckContractTest.unreadable("is encrypted with a password; save an unprotected copy"));
         assertEquals(Status.UNKNOWN, finding.status());

@@ -10,14 +10,14 @@ import java.util.OptionalInt;
 
 import org.civicsla.core.check.Check;
 import org.civicsla.core.check.CheckContext;
+import org.civicsla.core.check.ClauseVerdict;
+import org.civicsla.core.check.ClauseVerdicts;
 import org.civicsla.core.check.Evidence;
 import org.civicsla.core.check.Finding;
 import org.civicsla.core.check.Severity;
 import org.civicsla.core.check.Status;
 import org.civicsla.core.lifecycle.ContractTerms;
 import org.civicsla.core.lifecycle.SupportStatus;
-import org.civicsla.core.model.ClauseRecord;
-import org.civicsla.core.model.ClauseState;
 import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.Device;
 import org.civicsla.core.model.DeviceModel;
@@ -66,7 +66,7 @@ public final class LifecycleCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext context) {
         Vendors index = new Vendors(context.data(), context.asOf());
-        Map<String, ClauseRecord> records = index.clauseRecords;
+        ClauseVerdicts verdicts = ClauseVerdicts.of(context);
         Milestone milestone = context.profile().milestone();
         String milestoneName = milestone == Milestone.END_OF_SUPPORT ? "end of support" : "end of security updates";
         LocalDate asOf = context.asOf();
@@ -168,12 +168,22 @@ public final class LifecycleCheck implements Check {
             }
             for (Contract contract : index.activeContracts.getOrDefault(vendor.id(), List.of())) {
                 for (String clause : LIFECYCLE_CLAUSES) {
-                    ClauseRecord record = records.get(Vendors.recordKey(contract.id(), clause));
-                    boolean present = record != null ? record.state() != ClauseState.MISSING
-                            : !context.clauses().find(contract.id(), clause).isEmpty();
-                    if (!present) {
-                        status = status.worst(Status.WARNING);
-                        reasons.add(contract.id() + ": no " + clause.toLowerCase(java.util.Locale.ROOT) + " clause");
+                    // Judged as step 2 judges clauses: a clause not found in a document that could not be read (or of
+                    // a type the workspace no longer detects) is unknown, not missing; a found one is quoted.
+                    ClauseVerdict verdict = verdicts.verdict(contract, clause);
+                    switch (verdict.status()) {
+                        case PASS, WARNING -> evidence.addAll(verdict.evidence());
+                        case UNKNOWN -> {
+                            status = status.worst(Status.UNKNOWN);
+                            reasons.add(verdict.reason().orElseThrow());
+                        }
+                        case FAIL -> {
+                            // Missing life-cycle terms are a warning in step 5, not a failure.
+                            status = status.worst(Status.WARNING);
+                            reasons.add(contract.id() + ": no " + clause.toLowerCase(java.util.Locale.ROOT) + " clause"
+                                    + (verdict.byHand() ? " (recorded by hand)"
+                                            : contract.documents().isEmpty() ? " (no contract document attached)" : ""));
+                        }
                     }
                 }
                 Optional<LocalDate> commitment = ContractTerms.endOfCommitment(contract, asOf);

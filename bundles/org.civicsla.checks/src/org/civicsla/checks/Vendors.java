@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.civicsla.core.lifecycle.ContractTerms;
-import org.civicsla.core.model.ClauseRecord;
 import org.civicsla.core.model.Contract;
 import org.civicsla.core.model.Device;
 import org.civicsla.core.model.DeviceModel;
@@ -20,19 +19,11 @@ final class Vendors {
     final Map<String, List<Contract>> activeContracts;
     final Map<String, DeviceModel> models;
     final Map<String, List<Device>> devicesByModel;
-    /** Clause records entered by hand, by contract and clause type ({@link #recordKey}). */
-    final Map<String, ClauseRecord> clauseRecords;
 
     Vendors(WorkspaceData data, LocalDate asOf) {
         activeContracts = data.contracts().stream().filter(c -> ContractTerms.inForce(c, asOf))
                 .collect(Collectors.groupingBy(Contract::vendorId));
         models = data.deviceModels().stream().collect(Collectors.toMap(DeviceModel::id, Function.identity(), (a, b) -> a));
         devicesByModel = data.devices().stream().collect(Collectors.groupingBy(Device::modelId));
-        clauseRecords = data.clauses().stream()
-                .collect(Collectors.toMap(r -> recordKey(r.contractId(), r.clauseType()), Function.identity(), (a, b) -> b));
-    }
-
-    static String recordKey(String contractId, String clauseType) {
-        return contractId + "\u0000" + clauseType;
     }
 }
