@@ -240,6 +240,28 @@ class ChecksTest {
     }
 
     @Test
+    void step5WarnsOfNoticeDeadlinesSoonestFirstAndSaysWhenAPlannedReplacementDateHasPassed() {
+        // Notice deadlines 2026-12-01 (C-LATE: renews 2027-01-01, 30 days' notice) and 2026-11-29 (C-SOON: renews
+        // 2027-01-29, 60 days' notice), within 90 days of 2026-11-22; the one that comes first is listed first, whatever the order of the contracts.
+        WorkspaceData deadlines = data(List.of(), List.of(), List.of(), contract("C-LATE", LocalDate.of(2024, 1, 1), 30, List.of()),
+                contract("C-SOON", LocalDate.of(2024, 1, 29), 60, List.of()));
+        Finding due = step5(deadlines, evidence(Map.of("C-LATE/Warranty Duration", Map.of(),
+                "C-LATE/Support Period And End Of Life Notice", Map.of(), "C-LATE/Post-Termination Services", Map.of(),
+                "C-SOON/Warranty Duration", Map.of(), "C-SOON/Support Period And End Of Life Notice", Map.of(),
+                "C-SOON/Post-Termination Services", Map.of())));
+        assertEquals(Status.WARNING, due.status(), "a decision due within 90 days is no pass");
+        assertEquals(List.of("C-SOON: notice deadline 2026-11-29 (automatic renewal, 60 days' notice)",
+                "C-LATE: notice deadline 2026-12-01 (automatic renewal, 30 days' notice)"), due.reasons());
+        // A replacement planned after the end of security updates, for a date that has gone by with the device still there.
+        Finding past = step5(data(List.of(), List.of(model("OLD", LocalDate.of(2025, 1, 1))),
+                List.of(device("D-1", "OLD", LocalDate.of(2020, 1, 1), LocalDate.of(2026, 3, 1))),
+                contract("C-1", LocalDate.of(2026, 3, 1), 30, List.of())), LIFECYCLE_CLAUSES);
+        assertEquals(Status.FAIL, past.status());
+        assertEquals(List.of("1 devices of Camera OLD are past end of security updates (2025-01-01) with their replacement"
+                + " planned only after it (the last planned for 2026-03-01, a date now past)"), past.reasons());
+    }
+
+    @Test
     void step5JudgesLifeCycleClausesAsStep2Does() {
         Contract withDocument = withPdf();
         // Its only document could not be read: the life-cycle terms are unknown, not missing.
@@ -425,7 +447,7 @@ class ChecksTest {
         Finding finding = step2(data(List.of(), List.of(), List.of(), ended), ClauseEvidence.NONE);
         assertEquals(Status.UNKNOWN, finding.status(), finding.reasons().toString());
         // The reason names the contract that does not count and why: elsewhere it is still listed as active.
-        assertEquals(List.of("no contract in force on " + AS_OF + " to check (C-ENDED ended " + AS_OF.minusYears(3) + ")"),
+        assertEquals(List.of("no contract in force to check (C-ENDED ended " + AS_OF.minusYears(3) + ")"),
                 finding.reasons());
         // As of a date within its term it is judged; so are one renewing automatically and one signed to start later.
         Finding before = new SlaSecurityCheck().evaluate(new CheckContext(data(List.of(), List.of(), List.of(), ended),

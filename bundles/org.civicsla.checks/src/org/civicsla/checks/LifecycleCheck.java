@@ -200,6 +200,8 @@ public final class LifecycleCheck implements Check {
                 Optional<LocalDate> due = ContractTerms.nextNoticeDeadline(contract, asOf)
                         .filter(deadline -> !deadline.isAfter(asOf.plusDays(NOTICE_WARNING_DAYS)));
                 if (due.isPresent()) {
+                    // A decision to take by a date (renew, or give notice): something to act on, so not a pass.
+                    status = status.worst(Status.WARNING);
                     // Worded without the run's date ("in 9 days"): runs of different days are compared reason by reason.
                     deadlines.add(java.util.Map.entry(due.get(), contract.id() + ": notice deadline " + due.get() + " ("
                             + contract.renewal().name().toLowerCase(java.util.Locale.ROOT) + " renewal, "

@@ -53,7 +53,8 @@ public final class SlaSecurityCheck implements Check {
     static String noContractInForce(WorkspaceData data, String vendorId, LocalDate asOf) {
         List<String> why = data.contracts().stream().filter(contract -> contract.vendorId().equals(vendorId))
                 .flatMap(contract -> ContractTerms.whyNotInForce(contract, asOf).stream()).toList();
-        return "no contract in force on " + asOf + " to check" + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
+        // Worded without the date (the finding is of a run as of it): runs of different days are compared reason by reason.
+        return "no contract in force to check" + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
     }
 
     @Override

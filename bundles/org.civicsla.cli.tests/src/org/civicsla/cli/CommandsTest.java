@@ -155,6 +155,24 @@ class CommandsTest {
         assertTrue(out.toString().contains("V-9"), out.toString());
     }
 
+    /** Contracts are counted as the checks and the workbench count them: in force on the date, not merely marked active. */
+    @Test
+    void vendorsCountTheContractsInForceOnTheDate() throws Exception {
+        Path imports = workspace.resolve("import");
+        assertEquals(ExitCode.OK, civicsla("import", "--workspace", workspace.toString(), imports.resolve("vendors.csv").toString(),
+                imports.resolve("contracts.csv").toString()), err.toString());
+        assertEquals(ExitCode.OK, civicsla("vendors", "--workspace", workspace.toString(), "--as-of", "2026-11-22", "--format",
+                "csv"), err.toString());
+        assertEquals(List.of("id,name,category,criticality,contracts_in_force", "V-1,Civic Cloud,,critical,1",
+                "V-2,Harbourview CCTV,,high,1"), out.toString().lines().toList());
+        // Started 2026-01-01 for 36 months without renewal: ended by mid-2029, though still marked active.
+        assertEquals(ExitCode.OK, civicsla("vendors", "--workspace", workspace.toString(), "--as-of", "2029-06-01"),
+                err.toString());
+        assertTrue(out.toString().contains("0 contracts in force"), out.toString());
+        assertTrue(out.toString().strip().endsWith("2 vendors; contracts in force on 2029-06-01"), out.toString());
+        assertEquals(ExitCode.ERROR, civicsla("vendors", "--workspace", workspace.toString(), "--as-of", "June"));
+    }
+
     /** A vendor named as a formula (an import from a vendor's own sheet) is text in the CSV a spreadsheet opens. */
     @Test
     void vendorsCsvKeepsFormulaLikeNamesAsText() throws Exception {
@@ -162,7 +180,7 @@ class CommandsTest {
         Path city = dir.resolve("formulas");
         assertEquals(ExitCode.OK, civicsla("import", "--workspace", city.toString(), vendors.toString()), err.toString());
         assertEquals(ExitCode.OK, civicsla("vendors", "--workspace", city.toString(), "--format", "csv"), err.toString());
-        assertEquals(List.of("id,name,category,criticality,active_contracts", "V-9,\"'=1+2, Inc\",,low,0"),
+        assertEquals(List.of("id,name,category,criticality,contracts_in_force", "V-9,\"'=1+2, Inc\",,low,0"),
                 out.toString().lines().toList());
     }
 

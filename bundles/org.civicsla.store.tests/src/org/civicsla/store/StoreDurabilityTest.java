@@ -142,7 +142,9 @@ class StoreDurabilityTest {
         }
         Process child = child(classPath, HoldOpen.class);
         try {
-            while (!Files.exists(workspace.resolve(HoldOpen.OPENED)) && child.isAlive()) {
+            // Bounded: a child alive that never opens the workspace fails the test instead of hanging the build.
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(workspace.resolve(HoldOpen.OPENED)) && child.isAlive() && System.nanoTime() < giveUp) {
                 Thread.sleep(10);
             }
             // Started, the child must open the workspace: not opening it is the failure this test is about, not a skip.

@@ -1,6 +1,7 @@
 package org.civicsla.example.step4;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -88,14 +89,14 @@ class SecureUpdatesCheckTest extends CheckContractTest {
                 OptionalInt.empty(), type, 0.9, Map.of()));
         Finding lights = lights(with(c -> ended, List.of()), everything);
         assertEquals(Status.FAIL, lights.status(), "its clauses do not make the vendor pass");
-        assertEquals("2 devices installed, but no contract in force on 2026-11-22 obliges the vendor to provide software"
+        assertEquals("2 devices installed, but the vendor has no contract in force to oblige it to provide software"
                 + " updates (C-1 ended 2021-01-01)", lights.reasons().get(0));
         // Without any contract at all, the same.
         WorkspaceData none = workspace();
         Finding bare = lights(new WorkspaceData(none.vendors(), List.of(), List.of(), none.deviceModels(), none.devices()),
                 everything);
         assertEquals(Status.FAIL, bare.status());
-        assertEquals("2 devices installed, but no contract in force on 2026-11-22 obliges the vendor to provide software"
+        assertEquals("2 devices installed, but the vendor has no contract in force to oblige it to provide software"
                 + " updates (the vendor has no contract)", bare.reasons().get(0));
     }
 
@@ -106,6 +107,28 @@ class SecureUpdatesCheckTest extends CheckContractTest {
         assertEquals(Status.WARNING, lights.status());
         assertEquals("C-1: Software Update Obligations not found, but documents/C-1.txt (encrypted) could not be read",
                 lights.reasons().get(0));
+    }
+
+    @Test
+    void updatesObligedInOneDocumentAndSigningNotFoundWhereAnotherCouldNotBeReadIsUnknown() {
+        ClauseEvidence obligedOnly = new ClauseEvidence() {
+            @Override
+            public List<ClauseHit> find(String contract, String type) {
+                return type.equals(SecureUpdatesCheck.CLAUSE) ? List.of(new ClauseHit(contract, type, "documents/C-1.txt",
+                        OptionalInt.empty(), "the vendor shall provide software updates", 0.9, Map.of())) : List.of();
+            }
+
+            @Override
+            public Optional<String> unread(String contract, String path) {
+                return Optional.of("encrypted");
+            }
+        };
+        Finding lights = lights(workspace(), obligedOnly);
+        assertEquals("C-1: Signed Software Updates not found, but documents/C-1.txt (encrypted) could not be read",
+                lights.reasons().get(0), "unknown, not 'no contract requires signed updates'");
+        assertTrue(lights.reasons().stream().noneMatch(r -> r.contains("requires the updates to be signed")),
+                lights.reasons().toString());
+        assertEquals("C-1: Software Update Obligations", lights.evidence().get(0).description());
     }
 
     @Test

@@ -119,8 +119,9 @@ public final class SecureUpdatesCheck implements Check {
                 // Devices in the field and nothing binding the vendor to update them: what step 4 fails on, not a vendor
                 // with nothing to check. Which contracts do not count, and why, is said.
                 status = Status.FAIL;
-                reasons.add(installed + " devices installed, but no contract in force on " + context.asOf()
-                        + " obliges the vendor to provide software updates"
+                // Worded without the run's date: runs of different days are compared reason by reason (RunDiff).
+                reasons.add(installed + " devices installed, but the vendor has no contract in force to oblige it to provide"
+                        + " software updates"
                         + (notInForce.isEmpty() ? " (the vendor has no contract)" : " (" + String.join(", ", notInForce) + ")"));
             } else if (!obliged && !updatesUnknown.isEmpty()) {
                 // Not found, but a document could not be read: unknown, not failed.
