@@ -635,5 +635,13 @@ class ClauseRulesTest {
                 + "the last to expire of the Licensed Patents."), "an end tied to patents is no date");
         assertFalse(present("Post-Termination Services", "For a period of one (1) year following the termination of this "
                 + "Agreement, Distributor shall not, directly or indirectly, compete with the Company."), "a non-compete");
+        assertFalse(present("Post-Termination Services", "For two (2) years after the termination of this Agreement, the "
+                + "Consultant shall not engage in any business that competes with the Company."), "a non-compete, worded otherwise");
+        assertFalse(present("Change Of Control", "If your employment ends within twelve months after a Change in Control, you "
+                + "shall receive a bonus and severance equal to two years of salary."), "an executive's pay");
+        assertFalse(present("Expiration Date", "This Agreement shall remain in full force and effect until the completion of "
+                + "the Project."), "an end on completion, no date or duration stated");
+        assertFalse(present("Expiration Date", "The Vendor shall keep records during the term of this Agreement and for five "
+                + "(5) years after the termination."), "a retention duty");
     }
 }
