@@ -466,7 +466,7 @@ class ChecksTest {
     private static CheckRun failing(Vendor vendor, List<String> reasons) {
         return new CheckRun(java.time.Instant.parse("2026-11-22T10:00:00Z"), AS_OF, PROFILE,
                 List.of(new Finding("x", 2, vendor.id(), Optional.empty(), Optional.empty(), Status.FAIL, null, reasons,
-                        List.of())), List.of());
+                        List.of(Evidence.of(Evidence.Kind.CLAUSE_RECORD, "C-1: Audit Rights waived")))), List.of());
     }
 
     private static WorkspaceData only(Vendor vendor) {
@@ -490,6 +490,8 @@ class ChecksTest {
         // Each finding with the check that made it: two checks may answer one step.
         assertTrue(json.toString().contains("\"findings\": [{\"check\": \"x\", \"status\": \"fail\", \"reasons\": [\"line one"),
                 json.toString());
+        assertTrue(json.toString().contains("\"evidence\": [{\"check\": \"x\", \"kind\": \"clause_record\", \"description\": "
+                + "\"C-1: Audit Rights waived\"}]"), json.toString());
     }
 
     /** A vendor's name or a reason starting with = + - @ would run as a formula where the CSV is opened: it stays text. */

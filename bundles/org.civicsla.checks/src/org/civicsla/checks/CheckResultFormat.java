@@ -50,7 +50,9 @@ public final class CheckResultFormat {
                 boolean firstEvidence = true;
                 for (Finding finding : cell.findings()) {
                     for (Evidence evidence : finding.evidence()) {
-                        json.append(firstEvidence ? "" : ", ").append("{\"kind\": ")
+                        // With the check it came from, as the findings below: two checks may quote for one step.
+                        json.append(firstEvidence ? "" : ", ").append("{\"check\": ").append(string(finding.checkId()))
+                                .append(", \"kind\": ")
                                 .append(string(evidence.kind().name().toLowerCase(Locale.ROOT)))
                                 .append(", \"description\": ").append(string(evidence.description()));
                         evidence.document().ifPresent(d -> json.append(", \"document\": ").append(string(d)));
