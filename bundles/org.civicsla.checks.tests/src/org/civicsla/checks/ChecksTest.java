@@ -262,6 +262,18 @@ class ChecksTest {
     }
 
     @Test
+    void step5HasNothingToPassForAVendorWithoutDevicesWhoseContractsEnded() {
+        Contract ended = new Contract("C-ENDED", "V-1", "C-ENDED", "Service", Optional.of(AS_OF.minusYears(5)), 24,
+                RenewalKind.NONE, 0, 0, ContractStatus.ACTIVE, Optional.empty(), "", List.of(), List.of());
+        Finding finding = step5(data(List.of(), List.of(), List.of(), ended), ClauseEvidence.NONE);
+        assertEquals(Status.UNKNOWN, finding.status());
+        assertEquals(List.of("no devices and no contract in force to check (C-ENDED ended " + AS_OF.minusYears(3) + ")"),
+                finding.reasons());
+        Finding none = step5(data(List.of(), List.of(), List.of()), ClauseEvidence.NONE);
+        assertEquals(List.of("no devices and no contract in force to check"), none.reasons());
+    }
+
+    @Test
     void step5JudgesLifeCycleClausesAsStep2Does() {
         Contract withDocument = withPdf();
         // Its only document could not be read: the life-cycle terms are unknown, not missing.

@@ -213,7 +213,12 @@ public final class LifecycleCheck implements Check {
             // ("and 1 more") must not cut off the deadline nearest.
             deadlines.sort(java.util.Map.Entry.comparingByKey());
             reasons.addAll(0, deadlines.stream().map(java.util.Map.Entry::getValue).toList());
-            if (status == Status.PASS) {
+            boolean noContract = index.activeContracts.getOrDefault(vendor.id(), List.of()).isEmpty();
+            if (status == Status.PASS && devicesChecked == 0 && noContract) {
+                // Nothing to judge: no pass for a vendor whose contracts have all ended (step 2 says unknown too).
+                status = Status.UNKNOWN;
+                reasons.add("no devices and " + SlaSecurityCheck.noContractInForce(context.data(), vendor.id(), asOf));
+            } else if (status == Status.PASS) {
                 reasons.add(devicesChecked == 0 ? "no devices; contracts carry the life-cycle terms"
                         : devicesChecked + " devices stay supported through their planned service life");
             }
